@@ -1,0 +1,222 @@
+import Railway
+import Snapshot
+
+/// Walks a parsed Dockerfile stage by stage and computes each stage's image, like BuildKit's
+/// dockerfile2llb would, but on railsim's virtual filesystem and without running anything.
+struct DockerfileEvaluator {
+    let snapshot: RepoSnapshot
+    let context: RepoPath
+    let dockerfilePath: RepoPath
+    let dockerfile: Dockerfile
+    let variables: [ServiceVariable]
+    let lexer: DockerShellLexer
+    let ignore: DockerIgnoreRules
+
+    var stages: [DockerStage] = []
+    var metaArgs: [String: String] = [:]
+    var log: [String] = []
+    var notes: [BuildNote] = []
+    var assumptions: [Assumption] = []
+    var failure: BuildFailure?
+    var finalImage: Image? { stages.last?.image }
+
+    init(snapshot: RepoSnapshot, context: RepoPath, dockerfilePath: RepoPath, dockerfile: Dockerfile, variables: [ServiceVariable]) {
+        self.snapshot = snapshot
+        self.context = context
+        self.dockerfilePath = dockerfilePath
+        self.dockerfile = dockerfile
+        self.variables = variables
+        self.lexer = DockerShellLexer(escapeToken: dockerfile.escapeToken)
+        self.ignore = DockerIgnoreRules.forContext(snapshot: snapshot, context: context, dockerfile: dockerfilePath)
+    }
+
+    func location(_ instruction: DockerInstruction) -> SourceLocation { SourceLocation(dockerfilePath, line: instruction.startLine) }
+
+    /// Build-arg values Railway supplies: every service variable (matched against ARG names).
+    func buildArg(_ name: String) -> String? { variables.last { $0.name == name }?.value }
+
+    mutating func run() {
+        if let file = ignore.file { log.append("using ignore file \(file)") }
+        for instruction in dockerfile.instructions {
+            if failure != nil { return }
+            if instruction.keyword == "FROM" {
+                startStage(instruction)
+                continue
+            }
+            guard !stages.isEmpty else {
+                if instruction.keyword == "ARG" { declareMetaArgs(instruction); continue }
+                // BuildKit instructions/commands.go: an instruction before the first FROM.
+                fail(.dockerfileSyntax, "no build stage in current context", instruction)
+                return
+            }
+            var stage = stages.removeLast()
+            apply(instruction, to: &stage)
+            stages.append(stage)
+        }
+    }
+
+    mutating func fail(_ kind: BuildFailure.Kind, _ message: String, _ instruction: DockerInstruction) {
+        failure = BuildFailure(kind, message: message, location: location(instruction))
+    }
+
+    func expand(_ word: String, in stage: DockerStage) -> String {
+        (try? lexer.processWord(word, environment: stage.buildEnvironment)) ?? word
+    }
+
+    /// Unset parameters referenced by `word` (for "`$PYTHONPATH` was unset" notes).
+    func unsetReferences(_ word: String, environment: [String: String]) -> [String] {
+        ((try? lexer.expand(word, environment: environment))?.unset).map { $0.sorted() } ?? []
+    }
+
+    // MARK: ARG and FROM
+
+    mutating func declareMetaArgs(_ instruction: DockerInstruction) {
+        guard case .keyValues(let pairs) = instruction.arguments else { return }
+        for pair in pairs {
+            // A build-arg for a declared meta ARG replaces its value (convert.go `buildMetaArgs`).
+            if let supplied = buildArg(pair.key) { metaArgs[pair.key] = supplied } else if let value = pair.value {
+                metaArgs[pair.key] = (try? lexer.processWord(value, environment: metaArgs)) ?? value
+            }
+        }
+    }
+
+    mutating func startStage(_ instruction: DockerInstruction) {
+        guard case .words(let words) = instruction.arguments, let rawImage = words.first else {
+            fail(.dockerfileSyntax, "FROM requires either one or three arguments", instruction)
+            return
+        }
+        let imageName = (try? lexer.processWord(rawImage, environment: metaArgs)) ?? rawImage
+        let stageName = words.count == 3 ? words[2].lowercased() : nil
+        log.append("[stage \(stages.count)] FROM \(imageName)\(stageName.map { " AS \($0)" } ?? "")")
+        var fileSystem = ImageFileSystem(snapshot: snapshot)
+        var stage: DockerStage
+        if let base = stages.first(where: { $0.name != nil && $0.name == imageName.lowercased() }) {
+            // FROM an earlier stage inherits its filesystem, config and ARGs (convert.go `addState`).
+            stage = base
+            stage.name = stageName
+            stage.index = stages.count
+            stage.declaredArgs = base.declaredArgs
+            stage.cmdSetInStage = false
+        } else if imageName.lowercased() == "scratch" {
+            var image = Image(fileSystem: fileSystem, base: "scratch")
+            image.setEnvironment("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")  // dockerfile2llb/image.go emptyImage
+            stage = DockerStage(name: stageName, index: stages.count, image: image, buildEnvironment: [:])
+        } else if let base = BaseImageCatalog.lookup(imageName) {
+            if let caveat = base.caveat {
+                assumptions.append(Assumption(name: "base-image:\(imageName)", value: "catalogue layout", alternatives: [], evidence: caveat))
+            }
+            if let python = base.python {
+                fileSystem.addNodes(InterpreterLayout.nodes(prefix: python.prefix, version: python.version, origin: imageName, withPythonLink: true))
+                fileSystem.addNodes(["/usr/local/bin/pip": .file(.baseImage(imageName)), "/usr/local/bin/pip3": .file(.baseImage(imageName))])
+            }
+            var image = Image(fileSystem: fileSystem, base: imageName)
+            image.python = base.python
+            image.cmd = base.cmd
+            image.entrypoint = base.entrypoint
+            image.workingDirectory = base.workingDirectory
+            image.user = base.user
+            for entry in base.environment { image.setEnvironment(entry.name, entry.value) }
+            if let python = base.python, let site = python.siteDirectories.first {
+                image.distributions = base.preinstalled.map {
+                    InstalledDistribution(name: $0, importNames: $0 == "setuptools" ? ["setuptools", "pkg_resources", "_distutils_hack"] : [$0],
+                                          nameRule: .catalogue, sitePackages: site, requiredAt: nil)
+                }
+                image.fileSystem.addNodes(PythonDependencies.nodes(for: image.distributions, binDirectory: "\(python.prefix)/bin"))
+            }
+            var environment: [String: String] = [:]
+            for entry in image.environment { environment[entry.name] = entry.value }
+            stage = DockerStage(name: stageName, index: stages.count, image: image, buildEnvironment: environment)
+        } else {
+            notes.append(.unknownBaseImage(imageName, location: location(instruction)))
+            var image = Image(fileSystem: fileSystem, base: imageName)
+            image.setEnvironment("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
+            stage = DockerStage(name: stageName, index: stages.count, image: image, buildEnvironment: ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"])
+        }
+        stages.append(stage)
+    }
+
+    // MARK: instructions
+
+    mutating func apply(_ instruction: DockerInstruction, to stage: inout DockerStage) {
+        switch instruction.keyword {
+        case "ENV":
+            guard case .keyValues(let pairs) = instruction.arguments else { return }
+            // All words of one instruction see the env as it was before it (convert.go `dispatch`).
+            let before = stage.buildEnvironment
+            for pair in pairs {
+                let raw = pair.value ?? ""
+                for name in unsetReferences(raw, environment: before) {
+                    notes.append(.unsetVariableExpanded(name: name, instruction: "ENV \(pair.key)=\(raw)", location: location(instruction)))
+                }
+                let value = (try? lexer.processWord(raw, environment: before)) ?? raw
+                let key = (try? lexer.processWord(pair.key, environment: before)) ?? pair.key
+                stage.setEnvironment(key, value)
+            }
+        case "ARG":
+            guard case .keyValues(let pairs) = instruction.arguments else { return }
+            for pair in pairs {
+                stage.declaredArgs.insert(pair.key)
+                // build-arg, else the global value, else the default expanded (convert.go `dispatchArg`).
+                if let supplied = buildArg(pair.key) {
+                    stage.buildEnvironment[pair.key] = supplied
+                } else if let value = pair.value {
+                    stage.buildEnvironment[pair.key] = expand(value, in: stage)
+                } else if let global = metaArgs[pair.key] {
+                    stage.buildEnvironment[pair.key] = global
+                }
+            }
+        case "WORKDIR":
+            guard let raw = singleArgument(instruction) else { return }
+            let path = ImagePath.join(stage.image.workingDirectory, expand(raw, in: stage))
+            stage.image.workingDirectory = path
+            if path != "/", !stage.image.fileSystem.isDirectory(path) {
+                stage.image.fileSystem.addNodes([path: .directory(nil)])
+            }
+        case "USER":
+            if let raw = singleArgument(instruction) { stage.image.user = expand(raw, in: stage) }
+        case "CMD":
+            stage.image.cmd = commandForm(instruction.arguments, shell: stage.shell)
+            stage.cmdSetInStage = true
+        case "ENTRYPOINT":
+            let form = commandForm(instruction.arguments, shell: stage.shell)
+            stage.image.entrypoint = (form?.isEmpty ?? true) ? nil : form
+            if !stage.cmdSetInStage { stage.image.cmd = nil }
+        case "SHELL":
+            if case .exec(let words) = instruction.arguments { stage.shell = words }
+        case "COPY", "ADD":
+            var copier = DockerCopy(evaluator: self, instruction: instruction)
+            copier.apply(to: &stage, stages: stages)
+            notes += copier.notes
+            log += copier.log
+            if let failure = copier.failure { self.failure = failure }
+        case "RUN":
+            var runner = DockerRun(evaluator: self, instruction: instruction)
+            runner.apply(to: &stage)
+            notes += runner.notes
+            log += runner.log
+            if let failure = runner.failure { self.failure = failure }
+        case "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL", "HEALTHCHECK", "MAINTAINER", "ONBUILD":
+            break  // image metadata that does not change how the process starts
+        default:
+            fail(.dockerfileSyntax, "unknown instruction: \(instruction.keyword)", instruction)
+        }
+    }
+
+    func singleArgument(_ instruction: DockerInstruction) -> String? {
+        switch instruction.arguments {
+        case .words(let words): return words.joined(separator: " ")
+        case .shell(let text): return text
+        default: return nil
+        }
+    }
+
+    /// Exec form as given; shell form wrapped in the stage's SHELL (convert.go `withShell`).
+    func commandForm(_ arguments: DockerArguments, shell: [String]) -> [String]? {
+        switch arguments {
+        case .exec(let words): return words
+        case .shell(let text): return shell + [text]
+        case .none: return []
+        default: return nil
+        }
+    }
+}

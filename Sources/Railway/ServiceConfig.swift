@@ -1,0 +1,48 @@
+import Snapshot
+
+/// The effective settings of one deployment after Railway merges config-as-code over the
+/// dashboard: `environments.<env>` > the file's base config > service settings
+/// (docs:content/docs/config-as-code/reference.md). `nil` means "not set anywhere".
+public struct ServiceConfig: Sendable, Equatable {
+    public var builder: Sourced<BuilderKind>?
+    public var buildCommand: Sourced<String?>?
+    public var dockerfilePath: Sourced<String?>?
+    public var watchPatterns: Sourced<[String]>?
+    public var startCommand: Sourced<String?>?
+    public var preDeployCommand: Sourced<[String]>?
+    public var healthcheckPath: Sourced<String?>?
+    public var healthcheckTimeout: Sourced<Int?>?
+    public var restartPolicyType: Sourced<RestartPolicy>?
+    public var restartPolicyMaxRetries: Sourced<Int?>?
+    public var numReplicas: Sourced<Int?>?
+    public var cronSchedule: Sourced<String?>?
+
+    public init() {}
+
+    /// Dashboard values from the command line.
+    public init(dashboard settings: ServiceSettings) {
+        if let builder = settings.builder { self.builder = Sourced(builder, .dashboard) }
+        if let start = settings.startCommand { startCommand = Sourced(start, .dashboard) }
+        if let build = settings.buildCommand { buildCommand = Sourced(build, .dashboard) }
+        if let path = settings.healthcheckPath { healthcheckPath = Sourced(path, .dashboard) }
+    }
+
+    /// The start command actually in effect (a `null` in a file clears it).
+    public var effectiveStartCommand: String? { startCommand?.value ?? nil }
+    public var effectiveHealthcheckPath: String? { healthcheckPath?.value ?? nil }
+
+    /// Healthcheck window in seconds: `healthcheckTimeout` ?? RAILWAY_HEALTHCHECK_TIMEOUT_SEC ?? 300
+    /// (docs:content/docs/deployments/healthchecks.md).
+    public func healthcheckWindow(variables: ServiceSettings) -> Sourced<Int> {
+        if let timeout = healthcheckTimeout, let seconds = timeout.value { return Sourced(seconds, timeout.source) }
+        if let raw = variables.variable("RAILWAY_HEALTHCHECK_TIMEOUT_SEC"), let seconds = Int(raw) {
+            return Sourced(seconds, .variable("RAILWAY_HEALTHCHECK_TIMEOUT_SEC"))
+        }
+        return Sourced(300, .platformDefault("docs.railway.com/deployments/healthchecks"))
+    }
+
+    /// Restart policy, defaulting to ON_FAILURE with 10 retries (docs:content/docs/deployments/restart-policy.md).
+    public var effectiveRestartPolicy: (RestartPolicy, Int) {
+        (restartPolicyType?.value ?? .onFailure, (restartPolicyMaxRetries?.value ?? nil) ?? 10)
+    }
+}

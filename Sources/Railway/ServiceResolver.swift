@@ -1,0 +1,66 @@
+import Snapshot
+
+/// Everything the Railway stage decides for one service: root directory, config file, effective
+/// settings with provenance, builder and Dockerfile, and what it noticed on the way.
+public struct ResolvedService: Sendable {
+    public var settings: ServiceSettings
+    public var rootDirectory: RepoPath
+    public var rootDirectoryExists: Bool
+    public var configDiscovery: ConfigFileDiscovery
+    /// The config file's syntax error, if it could not be parsed (Railway then fails the deploy).
+    public var configError: ConfigSyntaxError?
+    public var config: ServiceConfig
+    public var builder: BuilderChoice
+    public var notes: [RailwayNote]
+    public var assumptions: [Assumption]
+
+    public var configFile: RepoPath? { configDiscovery.chosen }
+}
+
+/// Input errors in service settings (as opposed to problems railsim predicts for the deploy).
+public enum ServiceSettingsError: Error, Sendable, Equatable, CustomStringConvertible {
+    case rootDirectoryOutsideRepository(String)
+
+    public var description: String {
+        switch self {
+        case .rootDirectoryOutsideRepository(let raw): return "root directory '\(raw)' points outside the repository"
+        }
+    }
+}
+
+public enum ServiceResolver {
+    public static func resolve(_ settings: ServiceSettings, in snapshot: RepoSnapshot) throws(ServiceSettingsError) -> ResolvedService {
+        // Root Directory: default `/`, leading `/` stripped ("root directory sanitized to …",
+        // [idx:5969295909]; docs:content/docs/deployments/monorepo.md).
+        guard let root = RepoPath(settings.rootDirectory) else {
+            throw .rootDirectoryOutsideRepository(settings.rootDirectory)
+        }
+        var discovery = ConfigFileLocator.locate(in: snapshot, rootDirectory: root, customPath: settings.configFile)
+        var notes = discovery.notes
+        var assumptions = discovery.assumptions
+        var config = ServiceConfig(dashboard: settings)
+        var configError: ConfigSyntaxError? = nil
+
+        if let file = discovery.chosen, let format = discovery.format {
+            notes.append(.configAsCodeDeprecated(file: file))
+            do {
+                let text = try snapshot.readText(file)
+                let document = try ConfigDocumentParser.parse(text, format: format, file: file.description)
+                var reader = ConfigFileReader(file: file, base: config)
+                reader.apply(document: document, environment: settings.environment)
+                config = reader.config
+                notes += reader.notes
+            } catch let error as ConfigSyntaxError {
+                configError = error
+            } catch {
+                configError = ConfigSyntaxError(location: SourceLocation(file), message: "cannot read: \(error)")
+            }
+        }
+        discovery.notes = []
+        let builder = BuilderSelector.choose(snapshot: snapshot, rootDirectory: root, config: config, settings: settings,
+                                             notes: &notes, assumptions: &assumptions)
+        return ResolvedService(settings: settings, rootDirectory: root, rootDirectoryExists: snapshot.isDirectory(root),
+                               configDiscovery: discovery, configError: configError, config: config, builder: builder,
+                               notes: notes, assumptions: assumptions)
+    }
+}

@@ -1,0 +1,436 @@
+import Build
+import Railway
+import Snapshot
+
+/// Executes module bodies the way CPython's import system would, as far as imports are concerned:
+/// statements in source order, each `import` resolved against the image and sys.path, parent
+/// packages' `__init__` run first, `try/except ImportError` honoured, the first uncaught failure
+/// stopping everything. It is an explicit-stack machine: neither import chains nor nesting in
+/// the input can exhaust railsim's own call stack.
+struct ImportMachine {
+    struct Module {
+        var name: String
+        var origin: ModuleOrigin
+        var scan: PythonModuleScan?
+        var initialized: Bool
+        /// The file path CPython shows for this module in tracebacks.
+        var displayFile: String?
+    }
+
+    struct Frame {
+        var module: String
+        var file: String
+        var sourcePath: String
+        var isMain: Bool
+        /// `__package__`: nil for a top-level script (no relative imports possible).
+        var package: String?
+        var current: PyStatement?
+    }
+
+    enum Step: Sendable {
+        case ensure(String)
+        case fromName(module: String, name: String)
+    }
+
+    indirect enum Task {
+        case block([PyStatement], Int, frame: Int)
+        case tryRegion(handlers: [PyExceptHandler], orElse: [PyStatement], finally: [PyStatement], frame: Int)
+        case moduleEnd(frame: Int)
+        case resume(steps: [Step], frame: Int, dynamic: Bool)
+    }
+
+    let image: Image
+    let finder: ModuleFinder
+    let stdlib: StdlibTable?
+    let sysPath: [String]
+    let version: PythonVersion
+    /// railsim's bound on simultaneously executing modules; CPython's own recursion limit (1000
+    /// frames, several per import level) stops far deeper chains with RecursionError.
+    static let maxModuleDepth = 200
+
+    var modules: [String: Module] = [:]
+    var frames: [Frame] = []
+    var tasks: [Task] = []
+    var notes: [RuntimeNote] = []
+    var failure: (exception: PythonException, traceback: [TracebackFrame], viaImportlib: Bool)?
+    var assumedModules: Set<String> = []
+    var sysPathEditsIgnored = false
+
+    init(image: Image, python: PythonInstallation, sysPath: [String]) {
+        self.image = image
+        self.stdlib = StdlibTable.table(minor: python.version.minor)
+        self.finder = ModuleFinder(image: image, stdlib: stdlib, python: python)
+        self.sysPath = sysPath
+        self.version = python.version
+    }
+
+    // MARK: entry points
+
+    /// Runs a script as `__main__` (`python FILE`).
+    mutating func runMain(scan: PythonModuleScan, displayFile: String, sourcePath: String) {
+        frames.append(Frame(module: "__main__", file: displayFile, sourcePath: sourcePath, isMain: true, package: nil, current: nil))
+        tasks.append(.moduleEnd(frame: 0))
+        tasks.append(.block(scan.body, 0, frame: 0))
+        run()
+    }
+
+    /// Imports `name` as a launcher does (`importlib.import_module`), from a synthetic frame.
+    mutating func importModule(_ name: String) {
+        frames.append(Frame(module: "<launcher>", file: "<launcher>", sourcePath: "", isMain: false, package: nil, current: nil))
+        tasks.append(.resume(steps: steps(forDotted: name), frame: 0, dynamic: true))
+        run()
+    }
+
+    func steps(forDotted name: String) -> [Step] {
+        let parts = name.split(separator: ".").map(String.init)
+        return (1...max(1, parts.count)).map { .ensure(parts.prefix($0).joined(separator: ".")) }
+    }
+
+    // MARK: the loop
+
+    mutating func run() {
+        while let task = tasks.popLast(), failure == nil {
+            switch task {
+            case .block(let statements, let index, let frame):
+                guard index < statements.count else { continue }
+                tasks.append(.block(statements, index + 1, frame: frame))
+                execute(statements[index], frame: frame)
+            case .tryRegion(_, let orElse, let finally, let frame):
+                tasks.append(.block(finally, 0, frame: frame))
+                tasks.append(.block(orElse, 0, frame: frame))
+            case .moduleEnd(let frame):
+                if frame < frames.count {
+                    modules[frames[frame].module]?.initialized = true
+                    frames.removeLast(frames.count - frame)
+                }
+            case .resume(let steps, let frame, let dynamic):
+                process(steps, frame: frame, dynamic: dynamic)
+            }
+        }
+    }
+
+    mutating func execute(_ statement: PyStatement, frame: Int) {
+        frames[frame].current = statement
+        switch statement.kind {
+        case .importModules(let aliases):
+            process(aliases.flatMap { steps(forDotted: $0.name) }, frame: frame, dynamic: false)
+        case .importFrom(let module, let level, let names):
+            guard let base = absoluteName(module: module, level: level, frame: frame) else { return }
+            var list = base.isEmpty ? [] : steps(forDotted: base)
+            for name in names where name.name != "*" { list.append(.fromName(module: base, name: name.name)) }
+            process(list, frame: frame, dynamic: false)
+        case .dynamicImport(let dynamic):
+            if dynamic.module.hasPrefix(".") { return }
+            process(steps(forDotted: dynamic.module), frame: frame, dynamic: true)
+        case .ifStatement(let branches, let orElse):
+            for branch in branches {
+                switch evaluate(branch.condition, frame: frame) {
+                case true?: tasks.append(.block(branch.body, 0, frame: frame)); return
+                case false?: continue
+                case nil:
+                    probe(branch.body, frame: frame, lazy: false)
+                    if let orElse { probe(orElse, frame: frame, lazy: false) }
+                    return
+                }
+            }
+            if let orElse { tasks.append(.block(orElse, 0, frame: frame)) }
+        case .tryStatement(let body, let handlers, let orElse, let finally):
+            tasks.append(.tryRegion(handlers: handlers, orElse: orElse, finally: finally, frame: frame))
+            tasks.append(.block(body, 0, frame: frame))
+        case .classDef(_, _, let body), .with(let body):
+            tasks.append(.block(body, 0, frame: frame))
+        case .loop(let body, let orElse):
+            tasks.append(.block(orElse, 0, frame: frame))
+            tasks.append(.block(body, 0, frame: frame))
+        case .functionDef(_, _, let body):
+            probe(body, frame: frame, lazy: true)
+        case .match(let cases):
+            for body in cases { probe(body, frame: frame, lazy: false) }
+        case .call(let call):
+            if call.callee == "sys.path.insert" || call.callee == "sys.path.append" || call.callee == "sys.path.extend" || call.callee == "site.addsitedir" {
+                sysPathEditsIgnored = true
+                notes.append(.notSimulated("\(call.callee)(…) at \(frames[frame].sourcePath):\(statement.span.startLine): railsim does not yet evaluate sys.path edits; later imports in this process may resolve differently"))
+            }
+        case .assignment, .other:
+            break
+        }
+    }
+
+    /// Resolves `from .x import y`'s base module name (python-imports.md §2.6).
+    mutating func absoluteName(module: String?, level: Int, frame: Int) -> String? {
+        guard level > 0 else { return module ?? "" }
+        guard let package = frames[frame].package, !package.isEmpty else {
+            raise(PythonException(type: "ImportError", message: "attempted relative import with no known parent package"), dynamic: false)
+            return nil
+        }
+        var parts = package.split(separator: ".").map(String.init)
+        if level - 1 >= parts.count {
+            // 3.8: ValueError; 3.9+: ImportError (bpo-37444).
+            raise(PythonException(type: version.minor >= 9 ? "ImportError" : "ValueError", message: "attempted relative import beyond top-level package"), dynamic: false)
+            return nil
+        }
+        parts.removeLast(level - 1)
+        if let module, !module.isEmpty { parts.append(module) }
+        return parts.joined(separator: ".")
+    }
+
+    /// `if` conditions railsim can decide against the image; nil when it cannot.
+    func evaluate(_ condition: PyCondition, frame: Int) -> Bool? {
+        switch condition {
+        case .typeChecking: return false          // typing.TYPE_CHECKING is False at run time
+        case .notTypeChecking: return true
+        case .mainGuard: return frames[frame].isMain
+        case .platformCompare(let op, let value):
+            let platform = "linux"                 // sys.platform on Linux since 3.3
+            switch op {
+            case "==": return platform == value
+            case "!=": return platform != value
+            case "startswith": return platform.hasPrefix(value)
+            default: return nil
+            }
+        case .versionCompare(let op, let wanted):
+            var actual = [version.major, version.minor]
+            if let patch = version.patch { actual.append(patch) } else if wanted.count > 2 { return nil }
+            // Tuple comparison: element-wise, then the longer tuple is larger (sys.version_info has 5 items).
+            var order = 0
+            for (a, b) in zip(actual + [Int.max], wanted) where a != b { order = a < b ? -1 : 1; break }
+            if order == 0, wanted.count <= actual.count { order = 1 }
+            if order == 0 { order = actual.count > wanted.count ? 1 : 0 }
+            switch op {
+            case ">=": return order >= 0
+            case ">": return order > 0
+            case "<": return order < 0
+            case "<=": return order <= 0
+            case "==": return order == 0
+            case "!=": return order != 0
+            default: return nil
+            }
+        case .unknown: return nil
+        }
+    }
+
+    /// Checks the imports of code that does not run now (function bodies, undecidable branches)
+    /// without executing anything, and notes what would fail.
+    mutating func probe(_ statements: [PyStatement], frame: Int, lazy: Bool) {
+        var stack = [statements[...]]
+        while let next = stack.popLast() {
+            guard let statement = next.first else { continue }
+            stack.append(next.dropFirst())
+            var names: [String] = []
+            switch statement.kind {
+            case .importModules(let aliases): names = aliases.map(\.name)
+            case .importFrom(let module, let level, _): if level == 0, let module { names = [module] }
+            case .dynamicImport(let dynamic): names = [dynamic.module]
+            case .ifStatement(let branches, let orElse): stack += branches.map { $0.body[...] } + [(orElse ?? [])[...]]
+            case .tryStatement(let body, let handlers, let orElse, let finally): stack += [body[...], orElse[...], finally[...]] + handlers.map { $0.body[...] }
+            case .functionDef(_, _, let body), .classDef(_, _, let body), .with(let body): stack.append(body[...])
+            case .loop(let body, let orElse): stack += [body[...], orElse[...]]
+            case .match(let cases): stack += cases.map { $0[...] }
+            default: break
+            }
+            for name in names {
+                let top = String(name.split(separator: ".").first ?? "")
+                if modules[top] != nil || findTopLevel(top) != nil { continue }
+                let location = SourceLocation(file: frames[frame].sourcePath, line: statement.span.startLine)
+                notes.append(lazy ? .lazyImportWouldFail(module: top, location: location) : .conditionalImport(module: top, location: location))
+            }
+        }
+    }
+
+    // MARK: imports
+
+    mutating func process(_ steps: [Step], frame: Int, dynamic: Bool) {
+        var remaining = steps[...]
+        while let step = remaining.first {
+            remaining = remaining.dropFirst()
+            switch step {
+            case .ensure(let name):
+                if let existing = modules[name] {
+                    _ = existing
+                    continue
+                }
+                guard let origin = locate(name, frame: frame, dynamic: dynamic) else { return }
+                if case .source(let file, let isPackage) = origin {
+                    guard frames.count < Self.maxModuleDepth else {
+                        notes.append(.notSimulated("import chain deeper than \(Self.maxModuleDepth) modules at \(name)"))
+                        continue
+                    }
+                    guard let scan = scanModule(file) else { return }
+                    modules[name] = Module(name: name, origin: origin, scan: scan, initialized: false, displayFile: file)
+                    tasks.append(.resume(steps: Array(remaining), frame: frame, dynamic: dynamic))
+                    let package = isPackage ? name : String(name.split(separator: ".").dropLast().joined(separator: "."))
+                    frames.append(Frame(module: name, file: file, sourcePath: file, isMain: false, package: package, current: nil))
+                    let newFrame = frames.count - 1
+                    tasks.append(.moduleEnd(frame: newFrame))
+                    tasks.append(.block(scan.body, 0, frame: newFrame))
+                    return
+                }
+                modules[name] = Module(name: name, origin: origin, scan: nil, initialized: true, displayFile: nil)
+            case .fromName(let moduleName, let attribute):
+                guard let module = modules[moduleName] else { continue }
+                if hasAttribute(module, attribute) { continue }
+                if module.origin.isPackage {
+                    let full = moduleName + "." + attribute
+                    if modules[full] != nil { continue }
+                    if let origin = finder.find(full, in: module.origin.searchPath) {
+                        remaining = [.ensure(full)] + remaining
+                        _ = origin
+                        continue
+                    }
+                }
+                // A missing name in `from m import X` is ImportError, not ModuleNotFoundError (§2.5).
+                var message = "cannot import name '\(attribute)' from '\(moduleName)' (\(module.origin.locationText))"
+                if version.minor >= 12, let suggestion = suggestion(for: attribute, in: module) {
+                    message += ". Did you mean: '\(suggestion)'?"
+                }
+                raise(PythonException(type: "ImportError", message: message), dynamic: dynamic)
+                return
+            }
+        }
+    }
+
+    /// Finds a module by dotted name: sys.modules-style start-up modules, builtins and frozen
+    /// modules first (BuiltinImporter, FrozenImporter precede PathFinder), then the parent's
+    /// `__path__` or sys.path. Raises ModuleNotFoundError when nothing is found.
+    mutating func locate(_ name: String, frame: Int, dynamic: Bool) -> ModuleOrigin? {
+        let parts = name.split(separator: ".").map(String.init)
+        if let stdlib, stdlib.cannotBeShadowed(name) || stdlib.registeredAliases.contains(name) {
+            return stdlib.module(name).map { $0.isPackage ? ModuleOrigin.stdlib(directory: finder.python.stdlibDirectory + "/" + parts.joined(separator: "/"), isPackage: true) : .builtin } ?? .builtin
+        }
+        if parts.count == 1 {
+            if let origin = findTopLevel(name) { return origin }
+            raise(PythonException(type: "ModuleNotFoundError", message: "No module named '\(name)'", missingModule: name), dynamic: dynamic)
+            return nil
+        }
+        let parentName = parts.dropLast().joined(separator: ".")
+        guard let parent = modules[parentName] else { return nil }
+        if case .distribution(let distribution, let directory) = parent.origin {
+            // railsim knows the distribution, not its files: assume the submodule exists.
+            if assumedModules.insert(name).inserted { notes.append(.assumedFromDistribution(module: name, distribution: distribution)) }
+            return .distribution(name: distribution, directory: directory + "/" + (parts.last ?? ""))
+        }
+        guard parent.origin.isPackage else {
+            raise(PythonException(type: "ModuleNotFoundError", message: "No module named '\(name)'; '\(parentName)' is not a package", missingModule: name), dynamic: dynamic)
+            return nil
+        }
+        if case .stdlib = parent.origin, let stdlib, stdlib.isPresent(name) {
+            if let hit = finder.find(name, in: parent.origin.searchPath) { return hit }
+            return .builtin
+        }
+        if let origin = finder.find(name, in: parent.origin.searchPath) { return origin }
+        raise(PythonException(type: "ModuleNotFoundError", message: "No module named '\(name)'", missingModule: name), dynamic: dynamic)
+        return nil
+    }
+
+    func findTopLevel(_ name: String) -> ModuleOrigin? {
+        if let stdlib, stdlib.cannotBeShadowed(name) { return .builtin }
+        return finder.find(name, in: sysPath)
+    }
+
+    func hasAttribute(_ module: Module, _ attribute: String) -> Bool {
+        switch module.origin {
+        case .source:
+            guard let scan = module.scan else { return true }
+            return scan.boundNames.contains(attribute) || scan.definesModuleGetattr
+                || scan.body.contains { if case .importFrom(_, _, let names) = $0.kind { return names.contains { $0.name == "*" } }; return false }
+        case .namespace: return false
+        default: return true  // stdlib, builtin, compiled and distribution modules: attributes not modelled
+        }
+    }
+
+    /// 3.12+ appends "Did you mean" from the module's names (traceback.py `_compute_suggestion_error`,
+    /// Levenshtein with the same cut-off rules); railsim offers it only for source modules it scanned.
+    func suggestion(for name: String, in module: Module) -> String? {
+        guard let scan = module.scan else { return nil }
+        return PythonSuggestions.closest(to: name, among: Array(scan.boundNames))
+    }
+
+    mutating func scanModule(_ file: String) -> PythonModuleScan? {
+        guard let bytes = try? image.fileSystem.contents(of: file) else {
+            notes.append(.notSimulated("cannot read \(file) in the image"))
+            return PythonModuleScan(body: [], boundNames: [], definesModuleGetattr: true, dunderAll: nil)
+        }
+        do {
+            return try PythonSourceScanner.scan(bytes)
+        } catch {
+            notes.append(.syntaxError(file: file, line: error.line, message: error.message))
+            raise(PythonException(type: "SyntaxError", message: error.message), dynamic: false)
+            return nil
+        }
+    }
+
+    // MARK: exceptions
+
+    /// Raises an exception at the current statement of the innermost frame and unwinds to the
+    /// nearest handler that catches it, or ends the simulation with a traceback.
+    mutating func raise(_ exception: PythonException, dynamic: Bool) {
+        let traceback = frames.compactMap(tracebackFrame)
+        while let task = tasks.popLast() {
+            switch task {
+            case .tryRegion(let handlers, _, let finally, let frame):
+                if let handler = handlers.first(where: { exception.isCaught(by: $0.types) }) {
+                    tasks.append(.block(finally, 0, frame: frame))
+                    tasks.append(.block(handler.body, 0, frame: frame))
+                    return
+                }
+            case .moduleEnd(let frame):
+                // A module whose body raised is removed from sys.modules (importlib _bootstrap
+                // `_load_unlocked`), and its frame ends.
+                if frame < frames.count {
+                    modules[frames[frame].module] = nil
+                    frames.removeLast(frames.count - frame)
+                }
+            case .block, .resume:
+                continue
+            }
+        }
+        failure = (exception, traceback, dynamic)
+    }
+
+    func tracebackFrame(_ frame: Frame) -> TracebackFrame? {
+        guard let statement = frame.current, frame.module != "<launcher>" else { return nil }
+        let span = statement.span
+        var lines: [String]? = nil
+        if let bytes = try? image.fileSystem.contents(of: frame.sourcePath) {
+            let all = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if span.startLine >= 1, span.endLine <= all.count, span.startLine <= span.endLine {
+                lines = all[(span.startLine - 1)...(span.endLine - 1)].map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
+            }
+        }
+        return TracebackFrame(file: frame.file, line: span.startLine, sourceLines: lines, startColumn: span.startColumn, endColumn: span.endColumn)
+    }
+}
+
+/// "Did you mean" suggestions as CPython computes them (Python/suggestions.c: Levenshtein distance
+/// with substitution cost 2, case-only changes cost 1, accepted when within (len+3)//3 * 2... ).
+enum PythonSuggestions {
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        let maxCost = (name.count + 3) * 2 / 6  // MAX_STRING_SIZE rules: (len+3)//3 steps of cost 2
+        var best: (String, Int)? = nil
+        for candidate in candidates.sorted() where candidate != name {
+            let distance = levenshtein(Array(name.utf8), Array(candidate.utf8))
+            if distance > maxCost * 2 { continue }
+            if let current = best, current.1 <= distance { continue }
+            best = (candidate, distance)
+        }
+        return best?.0
+    }
+
+    /// Substitution costs 2, or 1 when only the case differs; insert/delete cost 2.
+    static func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count * 2 }
+        if b.isEmpty { return a.count * 2 }
+        var previous = (0...b.count).map { $0 * 2 }
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i * 2
+            for j in 1...b.count {
+                let substitution: Int
+                if a[i - 1] == b[j - 1] { substitution = 0 } else if a[i - 1] | 0x20 == b[j - 1] | 0x20 { substitution = 1 } else { substitution = 2 }
+                current[j] = min(previous[j] + 2, current[j - 1] + 2, previous[j - 1] + substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

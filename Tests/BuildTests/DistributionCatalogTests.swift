@@ -1,0 +1,71 @@
+import Testing
+@testable import Build
+
+@Suite("Distribution → import names catalogue")
+struct DistributionCatalogTests {
+    let catalog = DistributionCatalog.shared
+
+    @Test("known pairs from real wheels", arguments: [
+        ("PyYAML", "yaml"), ("python-dotenv", "dotenv"), ("beautifulsoup4", "bs4"), ("Pillow", "PIL"),
+        ("scikit-learn", "sklearn"), ("fastapi", "fastapi"), ("python-dateutil", "dateutil"),
+        ("attrs", "attr"), ("protobuf", "google"), ("typing_extensions", "typing_extensions"),
+        ("PyJWT", "jwt"), ("grpcio", "grpc"),
+    ])
+    func knownPairs(distribution: String, importName: String) throws {
+        let lookup = catalog.importNames(forDistribution: distribution)
+        guard case .catalogue(let names, let version, _) = lookup else {
+            Issue.record("\(distribution) should be in the catalogue, got \(lookup)")
+            return
+        }
+        #expect(names.contains(importName), "\(distribution): \(names)")
+        #expect(!version.isEmpty)
+        #expect(lookup.rule.contains(version))
+    }
+
+    @Test("both sources are represented")
+    func sources() throws {
+        #expect(catalog.entries.count >= 250)
+        let yaml = try #require(catalog.entry(forDistribution: "pyyaml"))
+        #expect(yaml.source == .topLevelTxt && yaml.importNames == ["_yaml", "yaml"])
+        #expect(catalog.entries.values.contains { $0.source == .record })
+        #expect(catalog.entries.values.contains { $0.source == .topLevelTxt })
+    }
+
+    @Test("names in any spelling are normalised before lookup")
+    func spelling() {
+        #expect(catalog.importNames(forDistribution: "pyyaml") == catalog.importNames(forDistribution: "PyYAML"))
+        #expect(catalog.importNames(forDistribution: " Python_Dotenv ").names == ["dotenv"])
+    }
+
+    @Test("fallback rule: PEP 503 name with dashes as underscores")
+    func fallback() {
+        #expect(catalog.importNames(forDistribution: "My-Unknown.Package_x") == .normalizedNameGuess("my_unknown_package_x"))
+        #expect(catalog.importNames(forDistribution: "zzz-not-a-real-dist").rule.contains("guess"))
+        #expect(catalog.importNames(forDistribution: "").names == [""])
+    }
+
+    @Test("reverse lookup")
+    func reverse() {
+        #expect(catalog.distributions(providingImport: "yaml") == ["pyyaml"])
+        #expect(catalog.distributions(providingImport: "bs4") == ["beautifulsoup4"])
+        #expect(catalog.distributions(providingImport: "requests").first == "requests")
+        #expect(catalog.distributions(providingImport: "no_such_module_xyz").isEmpty)
+        #expect(catalog.distributions(providingImport: "google").count > 5)
+    }
+
+    @Test("namespace packages are told apart by their submodules")
+    func namespaces() {
+        let storage = catalog.distributions(providingModule: "google.cloud.storage")
+        #expect(storage.contains("google-cloud-storage"))
+        #expect(!storage.contains("protobuf"))
+        #expect(catalog.distributions(providingModule: "google.protobuf.message") == ["protobuf"])
+        #expect(catalog.distributions(providingModule: "yaml.loader") == ["pyyaml"])
+    }
+
+    @Test("malformed data lines are skipped")
+    func malformed() {
+        let c = DistributionCatalog(data: "bad line\n\t\t\t\nok\t1.0\tr\tok_mod\t\nx\t1\tt\t\nshort\t1\tt\n")
+        #expect(c.entries.keys.sorted() == ["ok", "x"])
+        #expect(c.importNames(forDistribution: "x").names.isEmpty)
+    }
+}

@@ -1,0 +1,4 @@
+﻿# escape=`
+FROM python:3.12
+RUN echo a `
+  b

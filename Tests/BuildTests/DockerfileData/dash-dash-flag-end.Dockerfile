@@ -1,0 +1,3 @@
+FROM busybox
+COPY --link -- --from=x /y
+RUN -- echo hi

@@ -1,0 +1,5 @@
+FROM busybox
+ONBUILD RUN <<EOF
+echo onbuild heredoc
+EOF
+CMD x

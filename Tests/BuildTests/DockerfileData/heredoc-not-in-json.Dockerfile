@@ -1,0 +1,3 @@
+FROM busybox
+RUN ["cat", "<<EOF"]
+CMD cat <<EOF

@@ -1,0 +1,4 @@
+from busybox AS Build
+Run echo hi
+cOpY a b
+WorkDir /x

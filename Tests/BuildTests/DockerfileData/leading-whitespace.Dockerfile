@@ -1,0 +1,4 @@
+   FROM busybox
+	 RUN   echo   spaced   
+  # comment
+   CMD ["a"]   

@@ -1,0 +1,4 @@
+FROM busybox
+ENV GREETING="héllo wörld" KOREAN=한국어
+LABEL emoji="🚀"
+RUN echo ünïcödé

@@ -1,0 +1,3 @@
+FROM busybox
+FRM busybox
+RUNN echo
