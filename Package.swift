@@ -24,7 +24,7 @@ let package = Package(
         .executableTarget(name: "railsim", dependencies: [
             "Findings", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "TestSupport", dependencies: ["Snapshot"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Findings"], path: "Tests/TestSupport"),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
         .testTarget(name: "RailwayTests", dependencies: ["Railway", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"], exclude: ["DockerfileData"]),

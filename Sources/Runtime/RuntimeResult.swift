@@ -46,6 +46,8 @@ public struct ProcessDescription: Sendable, Equatable {
     public var workingDirectory: String
     /// The program that does the work, after shell wrappers (`bash -c`, `cd`, `exec`).
     public var program: [String]?
+    /// Where that program was found in the image (PATH lookup, symlinks not resolved).
+    public var executable: String?
 }
 
 /// Facts the Runtime stage noticed, for the Findings stage.

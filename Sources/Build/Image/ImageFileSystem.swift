@@ -172,3 +172,22 @@ extension RepoPath {
         self = RepoPath(components.joined(separator: "/")) ?? .root
     }
 }
+
+extension ImageFileSystem {
+    /// Where a repository file appears in the image (through mounts or explicit copies).
+    public func imagePaths(of repoPath: RepoPath) -> [String] {
+        var result: [String] = []
+        for layer in layers {
+            switch layer {
+            case .mount(let target, let source, let excluded):
+                if let relative = repoPath.relative(to: source), !excluded.contains(repoPath) {
+                    result.append(ImagePath.join(target, relative.description))
+                }
+            case .nodes(let nodes):
+                for (path, node) in nodes where node == .file(.repository(repoPath)) { result.append(path) }
+            default: continue
+            }
+        }
+        return result.filter { origin(of: $0) == .repository(repoPath) }
+    }
+}

@@ -1,0 +1,79 @@
+import Build
+import Findings
+import Railway
+import Runtime
+
+/// Human output. Colour only when asked (the CLI turns it on for a TTY without NO_COLOR).
+public struct TextReporter: Reporter {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    public func render(_ assessments: [ServiceAssessment], scope: ReportScope) -> String {
+        assessments.map { render($0, scope: scope) }.joined(separator: "\n")
+    }
+
+    func render(_ assessment: ServiceAssessment, scope: ReportScope) -> String {
+        let service = assessment.service
+        var out = ""
+        let verdict: String
+        switch (scope, assessment.outcome) {
+        case (.plan, _): verdict = assessment.build.failure == nil ? paint("build ok", "32") : paint("build fails", "31;1")
+        case (.check, .healthy): verdict = paint("✓ healthy", "32;1")
+        case (.check, let outcome): verdict = paint("✗ \(outcome.rawValue)", "31;1")
+        }
+        out += "\(paint(assessment.name, "1"))  \(verdict)\n"
+        func row(_ label: String, _ value: String) { out += "  " + label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
+        row("root directory", service.rootDirectory.slashed)
+        row("config file", service.configFile.map { $0.description } ?? "none")
+        row("builder", "\(service.builder.kind.rawValue) — \(service.builder.explanation)")
+        if service.builder.kind == .dockerfile {
+            row("dockerfile", service.builder.dockerfile?.description ?? "missing (`\(service.builder.dockerfileRequested ?? "Dockerfile")`)")
+            row("build context", service.builder.buildContext.slashed)
+        }
+        if let start = assessment.build.startCommand { row("start command", "\(start.display)   (\(start.source))") }
+        if let python = assessment.build.image?.python { row("python", "\(python.version)   (\(python.versionSource))") }
+        if scope == .check, !assessment.runtime.sysPath.isEmpty {
+            row("sys.path", assessment.runtime.sysPath.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", "))
+        }
+        if let failure = assessment.runtime.failure, scope == .check || failure.phase != .start {
+            out += "\n"
+            switch failure.phase {
+            case .config, .build: out += "  The build fails:\n"
+            case .start: out += "  The process writes to stderr" + (failure.exitCode.map { " and exits \($0)" } ?? "") + ":\n"
+            case .healthcheck: out += "  The deploy fails its healthcheck:\n"
+            }
+            let text = failure.stderr.isEmpty ? failure.message + "\n" : failure.stderr
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out += "    " + paint(String(line), "31") + "\n" }
+            if !failure.exact { out += paint("    (approximate: parts of this output are not reproduced byte for byte)", "2") + "\n" }
+        }
+        if scope == .check, !assessment.runtime.healthcheckLog.isEmpty {
+            out += "\n  Railway's healthcheck:\n"
+            for line in assessment.runtime.healthcheckLog { out += "    \(line)\n" }
+        }
+        let findings = scope == .check ? assessment.findings : assessment.findings.filter { !$0.rule.hasPrefix("RS4") }
+        if !findings.isEmpty {
+            out += "\n  Findings:\n"
+            for finding in findings {
+                let severity: String
+                switch finding.severity {
+                case .error: severity = paint("error  ", "31;1")
+                case .warning: severity = paint("warning", "33;1")
+                case .info: severity = paint("info   ", "36")
+                }
+                var location = finding.file ?? ""
+                if let line = finding.line { location += ":\(line)" }
+                out += "  \(severity) \(finding.rule) \(location.isEmpty ? "" : location + ": ")\(finding.message)\n"
+                if let explanation = finding.explanation { out += "          why: \(explanation)\n" }
+                if let fix = finding.fix { out += "          fix: \(fix)\n" }
+            }
+        }
+        if !assessment.assumptions.isEmpty {
+            out += "\n  Assumptions (undocumented platform behaviour):\n"
+            for assumption in assessment.assumptions { out += "  - \(assumption.name) = \(assumption.value): \(assumption.evidence)\n" }
+        }
+        return out
+    }
+}

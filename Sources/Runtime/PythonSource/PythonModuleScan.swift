@@ -1,0 +1,25 @@
+/// Everything railsim needs from one Python module to simulate importing it, extracted
+/// without executing anything.
+public struct PythonModuleScan: Sendable, Equatable {
+    /// Module-level statements that matter for execution, in source order.
+    public var body: [PyStatement]
+    /// Names bound at module level: def/class names, assignment / annotated assignment (with a
+    /// value) / augmented assignment targets including tuple unpacking, import bindings,
+    /// for/with targets, walrus targets outside lambdas, match captures and `type X = …`,
+    /// including those inside module-level if/try/for/while/with/match bodies (never inside
+    /// def or class bodies). `except … as e` is not counted: CPython deletes `e` afterwards.
+    public var boundNames: Set<String>
+    /// A module-level `def __getattr__` (PEP 562), which makes `from m import anything` succeed.
+    public var definesModuleGetattr: Bool
+    /// `__all__` when the module body sets it to a literal list/tuple of strings (statements
+    /// directly in the module body only; `+=`, `.extend(literal)` and `.append("x")` extend
+    /// it; any other assignment makes it nil).
+    public var dunderAll: [String]?
+
+    public init(body: [PyStatement], boundNames: Set<String>, definesModuleGetattr: Bool, dunderAll: [String]?) {
+        self.body = body
+        self.boundNames = boundNames
+        self.definesModuleGetattr = definesModuleGetattr
+        self.dunderAll = dunderAll
+    }
+}

@@ -1,0 +1,2 @@
+﻿import bom_first
+x = 1; import bom_second

@@ -1,0 +1,1 @@
+import cr_onlyif cr_only:    import cr_insideimport cr_last

@@ -1,0 +1,138 @@
+import Build
+import Findings
+import Foundation
+import Railway
+import Runtime
+import Snapshot
+
+/// Asks the real CPython what a predicted image does: writes the image's tree to a temp dir
+/// (repository files, generated files, stub packages for installed distributions), recreates the
+/// interpreter layout with a venv of the same minor version, runs the start command there, and
+/// reports exit status, stderr (temp prefix removed) and sys.path (host stdlib mapped back).
+public enum CPythonOracle {
+    public struct Observation: Sendable {
+        public var exitCode: Int
+        public var stderr: String
+        public var sysPath: [String]?
+    }
+
+    public enum Unavailable: Error, CustomStringConvertible {
+        case noInterpreter(Int), notAPythonStart(String), runnerFailed(String)
+        public var description: String {
+            switch self {
+            case .noInterpreter(let minor): return "CPython 3.\(minor) is not installed here (pyenv or RAILSIM_PYTHON3_\(minor))"
+            case .notAPythonStart(let why): return "the start command is not a Python process railsim can replay: \(why)"
+            case .runnerFailed(let output): return "scripts/oracle-run.py failed: \(output)"
+            }
+        }
+    }
+
+    public static func observe(_ assessment: ServiceAssessment) throws -> Observation {
+        guard let image = assessment.build.image, let python = image.python else { throw Unavailable.notAPythonStart("no image") }
+        guard let process = assessment.runtime.process, let argv = process.program, let executable = process.executable else {
+            throw Unavailable.notAPythonStart("no program")
+        }
+        guard let host = HostPython.interpreter(minor: python.version.minor) else { throw Unavailable.noInterpreter(python.version.minor) }
+        let root = try ProcessRunner.temporaryDirectory("railsim-oracle")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try ImageMaterializer.materialize(image, notes: assessment.runtime.notes, into: root)
+
+        // The venv to create: the image's own venv if the interpreter lives in one, else the
+        // interpreter's prefix (a venv there has the same bin/ and site-packages/ layout).
+        let bin = ImagePath.dirname(executable)
+        let venvRoot = ImagePath.dirname(bin)
+        let venv = image.fileSystem.isFile(venvRoot + "/pyvenv.cfg") ? venvRoot : python.prefix
+        let environment = ProcessEnvironment(image: image, settings: assessment.service.settings)
+        var probeDirectory: String? = nil
+        if let script = argv.dropFirst().first(where: { $0.hasSuffix(".py") }) {
+            let full = ImagePath.join(process.workingDirectory, script)
+            if image.fileSystem.isFile(full) { probeDirectory = ImagePath.dirname(full) }
+        }
+        let spec: [String: Any] = [
+            "root": root.path, "python": host, "venv": venv, "argv": argv, "executable": executable,
+            "cwd": process.workingDirectory, "env": environment.values, "probe": probeDirectory as Any,
+        ]
+        let specURL = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".json")
+        defer { try? FileManager.default.removeItem(at: specURL) }
+        try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]).write(to: specURL)
+        let runner = RepoLocations.scripts.appendingPathComponent("oracle-run.py").path
+        let result = try ProcessRunner.run(host, [runner, specURL.path])
+        guard result.status == 0, let data = result.stdout.data(using: .utf8),
+              let object = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let exitCode = object["exitCode"] as? Int, let stderr = object["stderr"] as? String else {
+            throw Unavailable.runnerFailed(result.stderr + result.stdout)
+        }
+        var sysPath = object["sysPath"] as? [String]
+        if let entries = sysPath {
+            let basePrefix = try ProcessRunner.run(host, ["-c", "import sys; print(sys.base_prefix)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            sysPath = entries.map { $0.hasPrefix(basePrefix + "/") ? python.prefix + $0.dropFirst(basePrefix.count) : $0 }
+        }
+        return Observation(exitCode: exitCode, stderr: stderr, sysPath: sysPath)
+    }
+}
+
+/// Writes an image's tree to disk for the oracle.
+public enum ImageMaterializer {
+    /// A stand-in for any third-party package: every attribute exists, everything is callable,
+    /// classes can derive from it (PEP 562 module `__getattr__`; `__mro_entries__`, PEP 560).
+    static let stub = """
+    # railsim oracle stub: stands in for an installed distribution
+    class _Stub:
+        def __init__(self, *args, **kwargs): pass
+        def __call__(self, *args, **kwargs): return self
+        def __getattr__(self, name): return _Stub()
+        def __iter__(self): return iter(())
+        def __mro_entries__(self, bases): return (object,)
+
+
+    def __getattr__(name):
+        return _Stub()
+
+    """
+
+    public static func materialize(_ image: Image, notes: [RuntimeNote], into root: URL) throws {
+        let fs = image.fileSystem
+        let manager = FileManager.default
+        var stack = ["/"]
+        var visited = 0
+        while let directory = stack.popLast() {
+            visited += 1
+            if visited > 200_000 { break }
+            for name in fs.children(of: directory) {
+                let path = ImagePath.join(directory, name)
+                let target = root.appendingPathComponent(String(path.dropFirst()))
+                switch fs.node(at: path) {
+                case .directory(let origin)?:
+                    if case .baseImage = origin { continue }
+                    try manager.createDirectory(at: target, withIntermediateDirectories: true)
+                    stack.append(path)
+                case .file(.repository)?, .file(.generated)?:
+                    if name == "pyvenv.cfg" { continue }
+                    try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try Data(fs.contents(of: path)).write(to: target)
+                case .opaquePackage?:
+                    try manager.createDirectory(at: target, withIntermediateDirectories: true)
+                    try Data(stub.utf8).write(to: target.appendingPathComponent("__init__.py"))
+                default:
+                    continue
+                }
+            }
+        }
+        // Submodules railsim assumed exist inside distributions get stub modules too.
+        for note in notes {
+            guard case .assumedFromDistribution(let module, _) = note else { continue }
+            let parts = module.split(separator: ".").map(String.init)
+            guard let top = parts.first, let distribution = image.distributions.first(where: { $0.importNames.contains(top) }) else { continue }
+            var directory = root.appendingPathComponent(String(distribution.sitePackages.dropFirst())).appendingPathComponent(top)
+            for part in parts.dropFirst().dropLast() {
+                directory = directory.appendingPathComponent(part)
+                try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+                let initFile = directory.appendingPathComponent("__init__.py")
+                if !manager.fileExists(atPath: initFile.path) { try Data(stub.utf8).write(to: initFile) }
+            }
+            if let last = parts.last, parts.count > 1 {
+                try Data(stub.utf8).write(to: directory.appendingPathComponent(last + ".py"))
+            }
+        }
+    }
+}
