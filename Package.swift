@@ -28,7 +28,7 @@ let package = Package(
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
         .testTarget(name: "RailwayTests", dependencies: ["Railway", "TestSupport"]),
         .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"], exclude: ["DockerfileData"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"], exclude: ["PythonSourceData"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Findings", "Report", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
