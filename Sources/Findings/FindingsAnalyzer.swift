@@ -23,6 +23,16 @@ struct FindingsAnalyzer {
         }.map(\.element)
     }
 
+    /// Keys people expect from other platforms, with what Railway does instead
+    /// (docs:content/docs/deployments/healthchecks.md: the probe retries until a 200 arrives or
+    /// the `healthcheckTimeout` window, default 300 s, ends; there is no interval or initial delay).
+    static let misconceivedKeys: [String: (explanation: String, fix: String)] = [
+        "healthcheckInterval": ("Railway has no healthcheck interval: it retries the probe on its own schedule until the window ends.",
+                                "Remove the line; only `healthcheckPath` and `healthcheckTimeout` configure the healthcheck."),
+        "initialDelaySeconds": ("Railway has no initial delay: the healthcheck starts when the container starts and keeps retrying for `healthcheckTimeout` seconds.",
+                                "Remove the line; to give a slow start more time, raise `healthcheckTimeout` (default 300)."),
+    ]
+
     var rootName: String { service.rootDirectory.isRoot ? "/" : service.rootDirectory.description }
 
     // MARK: Railway
@@ -40,9 +50,10 @@ struct FindingsAnalyzer {
         for note in service.notes {
             switch note {
             case .unknownKey(let key, let location, let nearest):
+                let known = Self.misconceivedKeys[String(key.split(separator: ".").last ?? "")]
                 result.append(Finding(.configUnknownKey, message: "`\(key)` is not a Railway config key; Railway ignores it", file: location.file, line: location.line,
-                                      explanation: "Railway's config-as-code schema has no such key (docs.railway.com/reference/config-as-code), and unknown keys are reportedly ignored silently, so this setting has no effect.",
-                                      fix: nearest.map { "Did you mean `\($0)`? Otherwise remove the line." } ?? "Remove the line."))
+                                      explanation: "Railway's config-as-code schema has no such key (docs.railway.com/reference/config-as-code), and unknown keys are reportedly ignored silently, so this setting has no effect." + (known.map { " " + $0.explanation } ?? ""),
+                                      fix: known?.fix ?? nearest.map { "Did you mean `\($0)`? Otherwise remove the line." } ?? "Remove the line."))
             case .unconfirmedKey(let key, let location):
                 result.append(Finding(.configUnconfirmedKey, message: "`\(key)` appears in Railway's merged config, but whether a config file may set it is unconfirmed", file: location.file, line: location.line))
             case .invalidValue(let key, let location, let expected, let found):
@@ -224,10 +235,51 @@ struct FindingsAnalyzer {
     func startFailureFinding(_ failure: Failure) -> Finding {
         if failure.message.contains("can't open file"), let process = runtime.process?.program,
            let script = process.dropFirst().first(where: { $0.hasSuffix(".py") }) {
-            return Finding(.startFileMissing, message: failure.message, explanation: missingScriptExplanation(script),
+            var explanation = missingScriptExplanation(script)
+            if let next = nextFailure(replacingScript: script) { explanation += " " + next }
+            return Finding(.startFileMissing, message: failure.message, explanation: explanation,
                            fix: "Use the path the file has in the image, or change the build so the file lands where the start command expects it.")
         }
         return Finding(.startCrash, message: failure.message, file: failure.location?.file, line: failure.location?.line)
+    }
+
+    /// When the script exists at another image path, simulates the start with that path and
+    /// says what would fail next: fixing only the path is often not enough (the seed's report fix).
+    func nextFailure(replacingScript script: String) -> String? {
+        guard let image = build.image, let start = build.startCommand else { return nil }
+        let components = ImagePath.components(script)
+        var moved: String? = nil
+        for index in 0..<components.count {
+            guard let repoPath = RepoPath(components[index...].joined(separator: "/")), snapshot.isFile(repoPath) else { continue }
+            moved = image.fileSystem.imagePaths(of: repoPath).first
+            break
+        }
+        guard let moved else { return nil }
+        var alternative = build
+        switch start.form {
+        case .exec(let argv):
+            alternative.startCommand = StartCommandSpec(form: .exec(argv.map { $0 == script ? moved : $0 }), source: start.source, display: start.display)
+        case .shell(let interpreter, let command):
+            alternative.startCommand = StartCommandSpec(form: .shell(interpreter: interpreter, command: command.replacingOccurrences(of: script, with: moved)),
+                                                        source: start.source, display: start.display)
+        }
+        var service = self.service
+        if let command = service.config.effectiveStartCommand, let source = service.config.startCommand?.source {
+            service.config.startCommand = Sourced(command.replacingOccurrences(of: script, with: moved), source)
+        }
+        let retried = StartupSimulator.simulate(service, build: alternative)
+        guard let failure = retried.failure, failure.phase == .start else {
+            return "With `\(moved)` instead, railsim predicts the service would start."
+        }
+        var text = "Even with `\(moved)` instead, the start would fail: \(failure.exception.map { "\($0): " } ?? "")\(failure.message)"
+        if let location = failure.location { text += " (\(location))" }
+        for note in retried.notes {
+            if case .importFailed(let module, let location, _) = note, let why = importFailureFinding(module: module, location: location).explanation {
+                text += ", because " + why.prefix(1).lowercased() + why.dropFirst()
+                break
+            }
+        }
+        return text.hasSuffix(".") ? text : text + "."
     }
 
     /// Where the script the start command names actually is in the image, if anywhere.

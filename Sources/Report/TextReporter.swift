@@ -25,7 +25,7 @@ public struct TextReporter: Reporter {
         case (.check, let outcome): verdict = paint("✗ \(outcome.rawValue)", "31;1")
         }
         out += "\(paint(assessment.name, "1"))  \(verdict)\n"
-        func row(_ label: String, _ value: String) { out += "  " + label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
+        func row(_ label: String, _ value: String) { out += "  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value + "\n" }
         row("root directory", service.rootDirectory.slashed)
         row("config file", service.configFile.map { $0.description } ?? "none")
         row("builder", "\(service.builder.kind.rawValue) — \(service.builder.explanation)")

@@ -1,0 +1,84 @@
+import Snapshot
+import Testing
+@testable import Railway
+
+/// Config files that cannot be used: each gives a message that names the file and the right line.
+@Suite struct ConfigBadInputTests {
+    @Test func invalidTOMLNamesFileAndLine() throws {
+        let toml = "[build]\nbuilder = \"RAILPACK\"\n\n[deploy]\nstartCommand = \"python main.py\n"
+        let service = try RW.resolve(["railway.toml": toml])
+        let error = try #require(service.configError)
+        #expect(error.location.file == "railway.toml")
+        #expect(error.location.line == 5)
+        #expect(error.message.hasPrefix("invalid TOML: "))
+        #expect(error.description.hasPrefix("railway.toml:5: invalid TOML: "))
+        // Nothing from a broken file is applied.
+        #expect(service.config.builder == nil)
+    }
+
+    @Test(arguments: [
+        ("[deploy]\nstartCommand = 'a'\nstartCommand = 'b'\n", 3),   // duplicate key
+        ("[deploy]\n[deploy]\n", 2),                                  // table defined twice
+        ("\n\n[build\nbuilder = 'x'\n", 3),                             // unclosed header
+        ("[deploy]\nnumReplicas = 1 2\n", 2),                         // trailing garbage
+        ("[build]\nwatchPatterns = [\n  \"a\",\n  \"b\"\n\n", 6),    // unclosed array at end of file
+    ])
+    func invalidTOMLLines(text: String, line: Int) throws {
+        let error = try #require(try RW.resolve(["railway.toml": text]).configError)
+        #expect(error.location.file == "railway.toml")
+        #expect(error.location.line == line)
+    }
+
+    @Test(arguments: [
+        ("{\n  \"deploy\": {\n    \"startCommand\": \"x\",\n  }\n}\n", 4),       // trailing comma
+        ("{\n  \"build\": {\n    \"builder\": RAILPACK\n  }\n}\n", 3),         // unquoted value
+        ("{\n  \"deploy\": {\n    \"startCommand\": \"x\"\n  \n", 5),            // unterminated object
+        ("{\n  \"deploy\" {}\n}", 2),                                          // missing colon
+        ("\n\n{'deploy': {}}", 3),                                              // single quotes
+    ])
+    func invalidJSONNamesFileAndLine(text: String, line: Int) throws {
+        let service = try RW.resolve(["backend/railway.json": text, "backend/main.py": ""], root: "backend")
+        let error = try #require(service.configError)
+        #expect(error.location.file == "backend/railway.json")
+        #expect(error.location.line == line)
+        #expect(error.message.hasPrefix("invalid JSON: "))
+    }
+
+    @Test func emptyJSONFile() throws {
+        let error = try #require(try RW.resolve(["railway.json": ""]).configError)
+        #expect(error.location.file == "railway.json")
+        #expect(error.message.hasPrefix("invalid JSON"))
+    }
+
+    @Test func emptyTOMLFileIsAnEmptyConfig() throws {
+        let service = try RW.resolve(["railway.toml": "# nothing yet\n"])
+        #expect(service.configError == nil)
+        #expect(service.configFile == RepoPath("railway.toml"))
+        #expect(service.notes.contains(.configAsCodeDeprecated(file: try #require(RepoPath("railway.toml")))))
+    }
+
+    @Test(arguments: [("[\n  {\"deploy\": {}}\n]\n", "an array"), ("\"python main.py\"", "a string"), ("42", "an integer"), ("null", "null")])
+    func documentThatIsNotAnObject(text: String, found: String) throws {
+        let service = try RW.resolve(["railway.json": text])
+        #expect(service.configError == nil)
+        let invalid = RW.invalidValues(service)
+        #expect(invalid.count == 1)
+        #expect(invalid.first?.key == "(document)")
+        #expect(invalid.first?.location == "railway.json:1")
+        #expect(invalid.first?.expected == "a table")
+        #expect(invalid.first?.found == found)
+    }
+
+    @Test func invalidUTF8AndBinaryDoNotCrash() throws {
+        let service = try RW.resolve(["railway.toml": "\u{0}\u{1}[deploy]\u{7f}", "railway.json": "{\u{0}}"])
+        #expect(service.configError != nil)
+    }
+
+    @Test func deeplyNestedJSONDoesNotCrash() throws {
+        let deep = String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        let text = "{\"deploy\": {\"multiRegionConfig\": {\"a\": \(deep)}}}"
+        _ = try RW.resolve(["railway.json": text])
+        _ = KeyLineLocator.jsonLines(String(repeating: "{\"a\":", count: 10000))
+        _ = KeyLineLocator.tomlLines(String(repeating: "a = [", count: 10000))
+    }
+}
