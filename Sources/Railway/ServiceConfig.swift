@@ -41,6 +41,28 @@ public struct ServiceConfig: Sendable, Equatable {
         return Sourced(300, .platformDefault("docs.railway.com/deployments/healthchecks"))
     }
 
+    /// Every setting that has a value, with its source, in a fixed order (for reports).
+    public var entries: [(key: String, value: String, source: ValueSource)] {
+        var result: [(String, String, ValueSource)] = []
+        func add<T>(_ key: String, _ sourced: Sourced<T>?, _ render: (T) -> String?) {
+            guard let sourced else { return }
+            result.append((key, render(sourced.value) ?? "null", sourced.source))
+        }
+        add("builder", builder) { $0.rawValue.uppercased() }
+        add("buildCommand", buildCommand) { $0 }
+        add("dockerfilePath", dockerfilePath) { $0 }
+        add("watchPatterns", watchPatterns) { $0.joined(separator: ", ") }
+        add("startCommand", startCommand) { $0 }
+        add("preDeployCommand", preDeployCommand) { $0.joined(separator: " && ") }
+        add("healthcheckPath", healthcheckPath) { $0 }
+        add("healthcheckTimeout", healthcheckTimeout) { $0.map(String.init) }
+        add("restartPolicyType", restartPolicyType) { $0.rawValue }
+        add("restartPolicyMaxRetries", restartPolicyMaxRetries) { $0.map(String.init) }
+        add("numReplicas", numReplicas) { $0.map(String.init) }
+        add("cronSchedule", cronSchedule) { $0 }
+        return result.map { (key: $0.0, value: $0.1, source: $0.2) }
+    }
+
     /// Restart policy, defaulting to ON_FAILURE with 10 retries (docs:content/docs/deployments/restart-policy.md).
     public var effectiveRestartPolicy: (RestartPolicy, Int) {
         (restartPolicyType?.value ?? .onFailure, (restartPolicyMaxRetries?.value ?? nil) ?? 10)

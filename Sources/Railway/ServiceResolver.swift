@@ -36,6 +36,10 @@ public enum ServiceResolver {
             throw .rootDirectoryOutsideRepository(settings.rootDirectory)
         }
         var discovery = ConfigFileLocator.locate(in: snapshot, rootDirectory: root, customPath: settings.configFile)
+        // Railway's snapshot log wording ([idx:5969295909]).
+        var scannerLog = ["root directory set as '\(settings.rootDirectory)'"]
+        if settings.rootDirectory != root.description, !root.isRoot { scannerLog.append("root directory sanitized to '\(root)'") }
+        discovery.log = scannerLog + discovery.log
         var notes = discovery.notes
         var assumptions = discovery.assumptions
         var config = ServiceConfig(dashboard: settings)

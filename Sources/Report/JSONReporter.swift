@@ -52,6 +52,11 @@ public struct JSONReporter: Reporter {
         enum CodingKeys: String, CodingKey { case phase, exception, message, traceback, exitCode, exact, file, line }
     }
 
+    struct SettingJSON: Encodable {
+        var value: String
+        var source: String
+    }
+
     struct FindingJSON: Encodable {
         var rule, name, severity, message: String
         var file: String?
@@ -90,6 +95,7 @@ public struct JSONReporter: Reporter {
         var findings: [FindingJSON]
         var assumptions: [Assumption]
         var log: [String]
+        var settings: [String: SettingJSON]
         var scope: ReportScope
 
         init(_ assessment: ServiceAssessment, scope: ReportScope) {
@@ -115,12 +121,15 @@ public struct JSONReporter: Reporter {
             findings = relevant.map { FindingJSON(rule: $0.rule, name: $0.name, severity: $0.severity.rawValue, message: $0.message,
                                                    file: $0.file, line: $0.line, explanation: $0.explanation, fix: $0.fix) }
             assumptions = assessment.assumptions
+            var settings: [String: SettingJSON] = [:]
+            for entry in service.config.entries { settings[entry.key] = SettingJSON(value: entry.value, source: entry.source.description) }
+            self.settings = settings
             log = service.configDiscovery.log + assessment.build.log + (scope == .check ? assessment.runtime.healthcheckLog : [])
             self.scope = scope
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, assumptions, log
+            case name, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, assumptions, log, settings
         }
 
         func encode(to encoder: Encoder) throws {
@@ -142,6 +151,7 @@ public struct JSONReporter: Reporter {
             try container.encode(findings, forKey: .findings)
             try container.encode(assumptions, forKey: .assumptions)
             try container.encode(log, forKey: .log)
+            try container.encode(settings, forKey: .settings)
         }
     }
 }

@@ -1,0 +1,61 @@
+import Findings
+import Foundation
+import Railway
+import Runtime
+import Snapshot
+import Testing
+import TestSupport
+
+/// A seeded differential test of the Runtime stage: generated repositories go through railsim's
+/// pipeline and through the real CPython 3.8–3.13 (via `CPythonOracle`), and the two must agree on
+/// crash vs. start, exit code, stderr and sys.path.
+///
+/// `RAILSIM_ORACLE_CASES` sets the number of cases (default 360), `RAILSIM_ORACLE_SEED` the seed.
+@Suite("Start-up simulation agrees with real CPython")
+struct StartupOracleTests {
+    static let minors = Array(8...13)
+
+    @Test("seeded repositories: railsim vs CPython")
+    func differential() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let count = environment["RAILSIM_ORACLE_CASES"].flatMap { Int($0) } ?? 360
+        let seed = environment["RAILSIM_ORACLE_SEED"].flatMap { UInt64($0) } ?? 0x5241_494C_5349_4D
+        var available: [Int] = []
+        var patches: [Int: Int] = [:]
+        for minor in Self.minors {
+            guard let interpreter = HostPython.interpreter(minor: minor) else {
+                print("runtime oracle: CPython 3.\(minor) is not installed; its cases are skipped")
+                continue
+            }
+            available.append(minor)
+            if let patch = StartupOracleRunner.patch(of: interpreter) { patches[minor] = patch }
+        }
+        guard !available.isEmpty else {
+            print("runtime oracle: no CPython 3.8–3.13 installed; skipped")
+            return
+        }
+        var generator = StartupOracleGenerator(seed: seed, hostPatches: patches)
+        let cases = (0..<count).map { generator.make(index: $0, minor: available[$0 % available.count]) }
+        let outcomes = StartupOracleRunner.run(cases, workers: 4)
+
+        var agreeing: [Int: Int] = [:]
+        var inexact = 0
+        var disagreements: [String] = []
+        for outcome in outcomes {
+            switch outcome.verdict {
+            case .agree(let exact):
+                agreeing[outcome.testCase.minor, default: 0] += 1
+                if !exact { inexact += 1 }
+            case .disagree(let why):
+                disagreements.append(StartupOracleRunner.describe(outcome.testCase, why: why))
+            }
+        }
+        let perVersion = available.map { "3.\($0): \(agreeing[$0, default: 0])" }.joined(separator: ", ")
+        let total = agreeing.values.reduce(0, +)
+        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact) inexact compared by final line)")
+        if !disagreements.isEmpty {
+            let shown = disagreements.prefix(5).joined(separator: "\n\n")
+            Issue.record("\(disagreements.count) of \(cases.count) cases disagree with CPython (seed \(seed)); first \(min(5, disagreements.count)):\n\n\(shown)")
+        }
+    }
+}
