@@ -24,6 +24,8 @@ let package = Package(
         .executableTarget(name: "railsim", dependencies: [
             "Findings", "Report", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Benchmarks (bench/): built only when asked for, e.g. `swift build -c release --product scan-bench`.
+        .executableTarget(name: "scan-bench", dependencies: ["Runtime"], path: "bench/Sources/scan-bench"),
         .target(name: "TestSupport", dependencies: ["Findings"], path: "Tests/TestSupport"),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
         .testTarget(name: "RailwayTests", dependencies: ["Railway", "TestSupport"]),

@@ -11,6 +11,9 @@ Input: a JSON spec (path as the only argument) with
   cwd         image working directory
   env         environment (image paths; PYTHONPATH entries are rebased onto root)
   probe       image directory in which to drop a sys.path probe script, or null
+  probeModule true to run the probe as `-m` from the cwd instead of as a script (optional)
+  prefix      the image interpreter's prefix (e.g. /usr/local); the host interpreter's
+              sys.base_prefix is mapped back to it in stderr and sys.path (optional)
 Output (stdout, JSON): exitCode, stderr (root prefix removed), sysPath (from the probe, rebased).
 Nothing from the repository is run anywhere but inside this throwaway tree, with no network use.
 """
@@ -39,21 +42,34 @@ def main() -> int:
             continue
         env[key] = value
     env["PATH"] = os.path.dirname(rebase(spec["executable"])) + ":/usr/bin:/bin"
-    argv = [rebase(arg) if arg.startswith("/app") or arg.startswith("/srv") else arg for arg in spec["argv"]]
+    # Every absolute argument is an image path (script paths under any WORKDIR, not just /app).
+    argv = [spec["argv"][0]] + [rebase(arg) for arg in spec["argv"][1:]]
     cwd = rebase(spec["cwd"])
+    # This runner runs on the same host interpreter, so its sys.base_prefix is the one to map back.
+    host_prefix = sys.base_prefix.rstrip("/") + "/"
+    image_prefix = spec.get("prefix", "").rstrip("/") + "/"
+
+    def unroot(text: str) -> str:
+        text = text.replace(root, "")
+        return text.replace(host_prefix, image_prefix) if spec.get("prefix") else text
+
     completed = subprocess.run(argv, executable=rebase(spec["executable"]), cwd=cwd, env=env,
                                stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
-    stderr = completed.stderr.decode("utf-8", "replace").replace(root, "")
+    stderr = unroot(completed.stderr.decode("utf-8", "replace"))
     result = {"exitCode": completed.returncode, "stderr": stderr, "sysPath": None}
     if spec.get("probe"):
-        probe = rebase(spec["probe"]) + "/__railsim_sys_path_probe__.py"
+        name = "__railsim_sys_path_probe__"
+        probe = rebase(spec["probe"]) + "/" + name + ".py"
         with open(probe, "w", encoding="utf-8") as handle:
-            handle.write("import json, sys\nprint(json.dumps(sys.path))\n")
-        ran = subprocess.run([spec["argv"][0], probe], executable=rebase(spec["executable"]), cwd=cwd, env=env,
+            # No imports: the probe must not run into modules the case shadows.
+            handle.write("import sys\nsys.stdout.write('\\n'.join(sys.path))\n")
+        target = ["-m", name] if spec.get("probeModule") else [probe]
+        ran = subprocess.run([spec["argv"][0]] + target, executable=rebase(spec["executable"]), cwd=cwd, env=env,
                              stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
         os.remove(probe)
         if ran.returncode == 0:
-            result["sysPath"] = [entry.replace(root, "") if entry.startswith(root) else entry for entry in json.loads(ran.stdout)]
+            result["sysPath"] = [unroot(entry) if entry.startswith(root) or entry.startswith(host_prefix) else entry
+                                 for entry in ran.stdout.decode("utf-8", "replace").split("\n")]
     json.dump(result, sys.stdout)
     return 0
 

@@ -13,6 +13,12 @@ public enum ConfigDocumentParser {
     }
 
     static func parseTOML(_ text: String, file: String) throws(ConfigSyntaxError) -> ConfigValue {
+        // TOMLKit hands toml++ a C string, so a NUL would silently end the document; TOML forbids
+        // control characters other than tab outside strings too (toml.io v1.0.0, "Spec" / "Comment").
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let line = text.utf8[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw ConfigSyntaxError(location: SourceLocation(file: file, line: line), message: "invalid TOML: NUL character is not allowed")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -53,7 +59,55 @@ public enum ConfigDocumentParser {
         }
     }
 
+    /// JSON with comments and trailing commas, as Railpack reads railpack.json: it runs the text
+    /// through hujson's Standardize before encoding/json (railpack:core/core.go `readConfigJSON`,
+    /// internal/utils `StandardizeJSON`). Comments and trailing commas become spaces, so lines keep.
+    public static func parseJSONWithComments(_ text: String, file: String) throws(ConfigSyntaxError) -> ConfigValue {
+        try parseJSON(standardized(text), file: file)
+    }
+
+    static func standardized(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var index = 0
+        var lastComma: Int? = nil
+        while index < bytes.count {
+            let c = bytes[index]
+            if c == 0x22 {  // string: copy through, honouring escapes
+                lastComma = nil
+                index += 1
+                while index < bytes.count, bytes[index] != 0x22 { index += bytes[index] == 0x5C ? 2 : 1 }
+                index += 1
+                continue
+            }
+            if c == 0x2F, index + 1 < bytes.count, bytes[index + 1] == 0x2F {
+                while index < bytes.count, bytes[index] != 0x0A { bytes[index] = 0x20; index += 1 }
+                continue
+            }
+            if c == 0x2F, index + 1 < bytes.count, bytes[index + 1] == 0x2A {
+                bytes[index] = 0x20; bytes[index + 1] = 0x20; index += 2
+                while index < bytes.count, !(bytes[index] == 0x2A && index + 1 < bytes.count && bytes[index + 1] == 0x2F) {
+                    if bytes[index] != 0x0A { bytes[index] = 0x20 }
+                    index += 1
+                }
+                if index + 1 < bytes.count { bytes[index] = 0x20; bytes[index + 1] = 0x20; index += 2 }
+                continue
+            }
+            if c == 0x2C { lastComma = index } else if c == 0x7D || c == 0x5D {
+                if let comma = lastComma { bytes[comma] = 0x20 }
+                lastComma = nil
+            } else if !(c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D) { lastComma = nil }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func parseJSON(_ text: String, file: String) throws(ConfigSyntaxError) -> ConfigValue {
+        // Strict RFC 8259 first: Foundation on Linux accepts trailing commas and often gives no
+        // position (rfc8259 §2–7; see JSONSyntaxChecker).
+        if let failure = JSONSyntaxChecker.check(text) {
+            throw ConfigSyntaxError(location: SourceLocation(file: file, line: failure.line),
+                                    message: "invalid JSON: \(failure.reason) (line \(failure.line), column \(failure.column))")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

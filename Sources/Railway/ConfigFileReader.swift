@@ -38,7 +38,8 @@ struct ConfigFileReader {
                 case "build": applySection(section, keys: RailwayConfigSchema.buildKeys, prefix: "environments.\(environment).build")
                 case "deploy": applySection(section, keys: RailwayConfigSchema.deployKeys, prefix: "environments.\(environment).deploy")
                 default:
-                    notes.append(.unknownKey(key: "environments.\(environment).\(section.key)", location: SourceLocation(file, line: section.line), nearest: nil))
+                    notes.append(.unknownKey(key: "environments.\(environment).\(section.key)", location: SourceLocation(file, line: section.line),
+                                             nearest: RailwayConfigSchema.nearest(to: section.key, among: ["build", "deploy"]).map { "environments.\(environment).\($0)" }))
                 }
             }
         }
@@ -53,7 +54,7 @@ struct ConfigFileReader {
             let location = SourceLocation(file, line: member.line)
             guard let key = keys.first(where: { $0.name == member.key }) else {
                 notes.append(.unknownKey(key: "\(prefix).\(member.key)", location: location,
-                                         nearest: RailwayConfigSchema.nearest(to: member.key, among: keys.filter { !$0.unconfirmed }.map(\.name)).map { "\(prefix).\($0)" }))
+                                         nearest: RailwayConfigSchema.suggestion(for: member.key, sectionPrefix: prefix)))
                 continue
             }
             if key.unconfirmed { notes.append(.unconfirmedKey(key: "\(prefix).\(member.key)", location: location)) }

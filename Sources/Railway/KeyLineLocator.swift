@@ -5,11 +5,11 @@
 /// key paths such as `deploy.startCommand` to lines. It never decides values: the real parsers do.
 enum KeyLineLocator {
     /// TOML: table headers `[a.b]` / `[[a]]` set the current path; `key = …` at bracket depth 0
-    /// binds `path.key`. Multi-line strings and arrays are skipped (TOML v1.0.0 spec, toml.io).
+    /// binds `path.key`, and `k = v` inside an inline table binds under that table's key.
+    /// Multi-line strings and arrays are skipped (TOML v1.0.0 spec, toml.io).
     static func tomlLines(_ text: String) -> [String: Int] {
         var result: [String: Int] = [:]
         var table: [String] = []
-        var depth = 0
         var inMultiline: [UInt8]? = nil  // the closing delimiter of an open multi-line string
         let bytes = Array(text.utf8)
         var line = 1
@@ -46,10 +46,22 @@ enum KeyLineLocator {
             return parts
         }
 
+        // Open `[` / `{` brackets in value position, with the key path their members belong to:
+        // inline-table keys bind under it (TOML v1.0.0 "Inline Table"); array elements share the
+        // array's path, as ConfigDocumentParser looks them up.
+        var brackets: [(open: UInt8, path: [String])] = []
+        var lastKey: [String] = []
+        var expectInlineKey = false
+
         while index < bytes.count {
             if let closing = inMultiline {
                 if bytes[index] == 0x0A { line += 1; index += 1; continue }
-                if bytes[index] == 0x5C, closing[0] == 0x22 { index += 2; continue }
+                if bytes[index] == 0x5C, closing[0] == 0x22 {
+                    // A line-ending backslash: the newline it escapes still ends a line (TOML v1.0.0 "String").
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { line += 1 }
+                    index += 2
+                    continue
+                }
                 if index + 2 < bytes.count, bytes[index] == closing[0], bytes[index + 1] == closing[0], bytes[index + 2] == closing[0] {
                     index += 3
                     inMultiline = nil
@@ -63,7 +75,7 @@ enum KeyLineLocator {
                 while index < bytes.count, bytes[index] != 0x0A { index += 1 }
                 continue
             }
-            if atLineStart && depth == 0 {
+            if atLineStart && brackets.isEmpty {
                 atLineStart = false
                 if c == 0x5B {  // table header
                     index += 1
@@ -77,7 +89,8 @@ enum KeyLineLocator {
                 }
                 let keyPath = readKeyPath()
                 if !keyPath.isEmpty {
-                    let key = (table + keyPath).joined(separator: ".")
+                    lastKey = table + keyPath
+                    let key = lastKey.joined(separator: ".")
                     if result[key] == nil { result[key] = line }
                 }
                 skipSpaces()
@@ -85,6 +98,18 @@ enum KeyLineLocator {
                 continue
             }
             atLineStart = false
+            if expectInlineKey, c != 0x7D {
+                expectInlineKey = false
+                let keyPath = readKeyPath()
+                if !keyPath.isEmpty {
+                    lastKey = (brackets.last?.path ?? table) + keyPath
+                    let key = lastKey.joined(separator: ".")
+                    if result[key] == nil { result[key] = line }
+                    skipSpaces()
+                    if index < bytes.count, bytes[index] == 0x3D { index += 1 }
+                    continue
+                }
+            }
             switch c {
             case 0x22, 0x27:
                 if index + 2 < bytes.count, bytes[index + 1] == c, bytes[index + 2] == c {
@@ -98,8 +123,20 @@ enum KeyLineLocator {
                     }
                     if index < bytes.count, bytes[index] == c { index += 1 }
                 }
-            case 0x5B, 0x7B: depth += 1; index += 1
-            case 0x5D, 0x7D: depth = max(0, depth - 1); index += 1
+            case 0x5B:
+                brackets.append((c, brackets.last?.open == 0x5B ? brackets.last?.path ?? lastKey : lastKey))
+                index += 1
+            case 0x7B:
+                brackets.append((c, brackets.last?.open == 0x5B ? brackets.last?.path ?? lastKey : lastKey))
+                expectInlineKey = true
+                index += 1
+            case 0x2C:
+                if brackets.last?.open == 0x7B { expectInlineKey = true }
+                index += 1
+            case 0x5D, 0x7D:
+                if !brackets.isEmpty { brackets.removeLast() }
+                expectInlineKey = false
+                index += 1
             default: index += 1
             }
         }
@@ -141,7 +178,26 @@ enum KeyLineLocator {
                 index += 1
                 var value: [UInt8] = []
                 while index < bytes.count, bytes[index] != 0x22 {
-                    if bytes[index] == 0x5C, index + 1 < bytes.count { value.append(bytes[index]); index += 1 }
+                    // Keys are compared with Foundation's decoded keys, so escapes are decoded (RFC 8259 §7).
+                    if bytes[index] == 0x5C, index + 1 < bytes.count {
+                        index += 1
+                        switch bytes[index] {
+                        case UInt8(ascii: "n"): value.append(0x0A)
+                        case UInt8(ascii: "t"): value.append(0x09)
+                        case UInt8(ascii: "r"): value.append(0x0D)
+                        case UInt8(ascii: "b"): value.append(0x08)
+                        case UInt8(ascii: "f"): value.append(0x0C)
+                        case UInt8(ascii: "u"):
+                            let hex = String(decoding: bytes[min(index + 1, bytes.count)..<min(index + 5, bytes.count)], as: UTF8.self)
+                            if let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) {
+                                value += Array(String(Character(scalar)).utf8)
+                                index += 4
+                            } else { value.append(UInt8(ascii: "u")) }
+                        default: value.append(bytes[index])
+                        }
+                        index += 1
+                        continue
+                    }
                     if bytes[index] == 0x0A { line += 1 }
                     value.append(bytes[index]); index += 1
                 }

@@ -76,6 +76,41 @@ public enum RailwayConfigSchema {
 
     public static let topLevelKeys = ["$schema", "build", "deploy", "environments"]
 
+    /// Names other platforms use for a Railway key (Kubernetes probes, Fly/Render/Heroku settings).
+    /// Railway's only healthcheck timing setting is `healthcheckTimeout`
+    /// (docs:content/docs/deployments/healthchecks.md), so probe-timing names point there.
+    static let synonyms: [String: String] = [
+        "healthcheckinterval": "healthcheckTimeout", "initialdelayseconds": "healthcheckTimeout",
+        "periodseconds": "healthcheckTimeout", "timeoutseconds": "healthcheckTimeout",
+        "healthcheckgraceperiod": "healthcheckTimeout", "graceperiod": "healthcheckTimeout",
+        "healthcheckurl": "healthcheckPath", "healthcheckendpoint": "healthcheckPath", "healthcheck": "healthcheckPath",
+        "replicas": "numReplicas", "instances": "numReplicas", "numinstances": "numReplicas",
+        "cmd": "startCommand", "command": "startCommand", "start": "startCommand", "startcmd": "startCommand", "run": "startCommand",
+        "restartpolicy": "restartPolicyType", "cron": "cronSchedule", "schedule": "cronSchedule",
+        "dockerfile": "dockerfilePath", "build": "buildCommand", "buildcmd": "buildCommand",
+    ]
+
+    /// The suggestion for an unknown key in `<…>build` or `<…>deploy`: the same key in the other
+    /// section (a misplaced key, e.g. `build.startCommand`), a synonym, else the nearest spelling.
+    static func suggestion(for unknown: String, sectionPrefix: String) -> String? {
+        let isBuild = sectionPrefix.hasSuffix("build")
+        let base = String(sectionPrefix.dropLast(isBuild ? "build".count : "deploy".count))
+        let own = (isBuild ? buildKeys : deployKeys).filter { !$0.unconfirmed }.map(\.name)
+        let other = (isBuild ? deployKeys : buildKeys).filter { !$0.unconfirmed }.map(\.name)
+        let lower = unknown.lowercased()
+        func qualified(_ key: String) -> String {
+            let inBuild = buildKeys.contains { $0.name == key }
+            return base + (inBuild ? "build." : "deploy.") + key
+        }
+        if let match = own.first(where: { $0.lowercased() == lower }) ?? other.first(where: { $0.lowercased() == lower }) {
+            return qualified(match)
+        }
+        if let synonym = synonyms[lower] { return qualified(synonym) }
+        if let near = nearest(to: unknown, among: own), editDistance(lower, near.lowercased()) <= 3 { return qualified(near) }
+        if let near = nearest(to: unknown, among: other), editDistance(lower, near.lowercased()) <= 2 { return qualified(near) }
+        return nearest(to: unknown, among: own).map(qualified)
+    }
+
     /// The known key closest to `unknown`, for "did you mean" hints (case-insensitive edit distance).
     public static func nearest(to unknown: String, among candidates: [String]) -> String? {
         var best: (String, Int)? = nil

@@ -21,7 +21,7 @@ import Testing
         ("[deploy]\n[deploy]\n", 2),                                  // table defined twice
         ("\n\n[build\nbuilder = 'x'\n", 3),                             // unclosed header
         ("[deploy]\nnumReplicas = 1 2\n", 2),                         // trailing garbage
-        ("[build]\nwatchPatterns = [\n  \"a\",\n  \"b\"\n\n", 6),    // unclosed array at end of file
+        ("[deploy]\nstartCommand = \"a\"\nnumReplicas =\n", 3),           // missing value
     ])
     func invalidTOMLLines(text: String, line: Int) throws {
         let error = try #require(try RW.resolve(["railway.toml": text]).configError)
@@ -69,9 +69,24 @@ import Testing
         #expect(invalid.first?.found == found)
     }
 
-    @Test func invalidUTF8AndBinaryDoNotCrash() throws {
-        let service = try RW.resolve(["railway.toml": "\u{0}\u{1}[deploy]\u{7f}", "railway.json": "{\u{0}}"])
-        #expect(service.configError != nil)
+    @Test func controlCharactersAreRejected() throws {
+        // TOML forbids control characters other than tab (toml.io v1.0.0); a NUL must not end the file early.
+        let toml = try #require(try RW.resolve(["railway.toml": "[deploy]\n\u{0}startCommand = 1 2\n"]).configError)
+        #expect(toml.location.line == 2)
+        #expect(toml.message == "invalid TOML: NUL character is not allowed")
+        let json = try #require(try RW.resolve(["railway.json": "{\"a\": \"x\u{1}\"}"]).configError)
+        #expect(json.message == "invalid JSON: unescaped control character in string (line 1, column 9)")
+    }
+
+    @Test func strictJSONMessages() throws {
+        func message(_ text: String) throws -> String? { try RW.resolve(["railway.json": text]).configError?.description }
+        #expect(try message("{\n  \"deploy\": {\"numReplicas\": 1,}\n}") == "railway.json:2: invalid JSON: trailing comma before '}' (line 2, column 31)")
+        #expect(try message("[1,]") == "railway.json:1: invalid JSON: trailing comma before ']' (line 1, column 4)")
+        #expect(try message("{\"a\": 01}") == "railway.json:1: invalid JSON: number with a leading zero (line 1, column 7)")
+        #expect(try message("{\"a\": 1} x") == "railway.json:1: invalid JSON: unexpected 'x' after the top-level value (line 1, column 10)")
+        #expect(try message("{\n\"a\": [1,\n") == "railway.json:3: invalid JSON: unexpected end of file, expected a value (line 3, column 1)")
+        #expect(try message("") == "railway.json:1: invalid JSON: the file is empty (line 1, column 1)")
+        #expect(try message("\u{FEFF}{\"deploy\": {}}") == nil)
     }
 
     @Test func deeplyNestedJSONDoesNotCrash() throws {

@@ -26,7 +26,7 @@ import Testing
         // Only railway.toml / railway.json (docs:content/docs/config-as-code/reference.md).
         let service = try RW.resolve(["Railway.toml": "[deploy]\nstartCommand = \"x\"\n", "railway.yaml": "", "railway.toml.bak": ""])
         #expect(service.configFile == nil)
-        #expect(service.configDiscovery.log.isEmpty)
+        #expect(service.configDiscovery.log == ["root directory set as '/'"])
     }
 
     @Test func rootDirectoryFileBeatsRepoRootFile() throws {
@@ -48,6 +48,8 @@ import Testing
         let service = try RW.resolve(["backend/main.py": "", "railway.json": #"{"deploy": {"startCommand": "root"}}"#], root: "/backend/")
         #expect(service.rootDirectory == RepoPath("backend"))
         #expect(service.configFile == RepoPath("railway.json"))
+        // [idx:5969295909]: "root directory set as …" then "root directory sanitized to …".
+        #expect(Array(service.configDiscovery.log.prefix(2)) == ["root directory set as '/backend/'", "root directory sanitized to 'backend'"])
         #expect(service.notes.contains(.repoRootConfigApplies(file: try #require(RepoPath("railway.json")), rootDirectory: try #require(RepoPath("backend")))))
     }
 
@@ -57,6 +59,7 @@ import Testing
         #expect(service.configFile == nil)
         #expect(service.config.effectiveStartCommand == nil)
         #expect(service.configDiscovery.log == [
+            "root directory set as 'railway/mysql'",
             "skipping 'railway.toml' at 'backend/railway.toml' as it is not rooted at a valid path (root_dir=railway/mysql, fileOpts={acceptChildOfRepoRoot:true})",
             "skipping 'railway.json' at 'railway/mysql/sub/railway.json' as it is not rooted at a valid path (root_dir=railway/mysql, fileOpts={acceptChildOfRepoRoot:true})",
         ])
@@ -71,6 +74,7 @@ import Testing
         #expect(service.configFile == RepoPath("railway.toml"))
         #expect(service.config.effectiveStartCommand == "chosen")
         #expect(service.configDiscovery.log == [
+            "root directory set as 'backend'",
             "config-as-code path set as '/railway.toml'",
             "config-as-code path sanitized to 'railway.toml'",
             "found config-as-code file at 'railway.toml'",
@@ -98,7 +102,7 @@ import Testing
         let service = try RW.resolve(["railway.toml": "[deploy]\nstartCommand = \"x\"\n"], configFile: "/infra/railway.toml")
         #expect(service.configFile == nil)
         #expect(service.configDiscovery.missingCustomPath == "/infra/railway.toml")
-        #expect(service.configDiscovery.log == ["config-as-code path set as '/infra/railway.toml'", "config-as-code path sanitized to 'infra/railway.toml'"])
+        #expect(service.configDiscovery.log == ["root directory set as '/'", "config-as-code path set as '/infra/railway.toml'", "config-as-code path sanitized to 'infra/railway.toml'"])
         // The other file is ignored even though the chosen one is missing.
         #expect(service.config.effectiveStartCommand == nil)
         #expect(service.configError == nil)

@@ -43,14 +43,24 @@ public enum CPythonOracle {
         let venvRoot = ImagePath.dirname(bin)
         let venv = image.fileSystem.isFile(venvRoot + "/pyvenv.cfg") ? venvRoot : python.prefix
         let environment = ProcessEnvironment(image: image, settings: assessment.service.settings)
+        // The sys.path probe runs with the same invocation shape: beside the script for `python FILE`
+        // (path0 is the script's realpath directory), as a module in the cwd for `-m` (path0 is the cwd).
         var probeDirectory: String? = nil
-        if let script = argv.dropFirst().first(where: { $0.hasSuffix(".py") }) {
-            let full = ImagePath.join(process.workingDirectory, script)
+        var probeModule = false
+        switch PythonCommandLine.parse(Array(argv.dropFirst()))?.target {
+        case .script(let script)?:
+            let full = image.fileSystem.realpath(ImagePath.join(process.workingDirectory, script))
             if image.fileSystem.isFile(full) { probeDirectory = ImagePath.dirname(full) }
+        case .module?:
+            probeDirectory = process.workingDirectory
+            probeModule = true
+        default:
+            break
         }
         let spec: [String: Any] = [
             "root": root.path, "python": host, "venv": venv, "argv": argv, "executable": executable,
             "cwd": process.workingDirectory, "env": environment.values, "probe": probeDirectory as Any,
+            "probeModule": probeModule, "prefix": python.prefix,
         ]
         let specURL = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".json")
         defer { try? FileManager.default.removeItem(at: specURL) }
@@ -62,12 +72,8 @@ public enum CPythonOracle {
               let exitCode = object["exitCode"] as? Int, let stderr = object["stderr"] as? String else {
             throw Unavailable.runnerFailed(result.stderr + result.stdout)
         }
-        var sysPath = object["sysPath"] as? [String]
-        if let entries = sysPath {
-            let basePrefix = try ProcessRunner.run(host, ["-c", "import sys; print(sys.base_prefix)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            sysPath = entries.map { $0.hasPrefix(basePrefix + "/") ? python.prefix + $0.dropFirst(basePrefix.count) : $0 }
-        }
-        return Observation(exitCode: exitCode, stderr: stderr, sysPath: sysPath)
+        // The runner maps the host interpreter's prefix back to the image's in stderr and sys.path.
+        return Observation(exitCode: exitCode, stderr: stderr, sysPath: object["sysPath"] as? [String])
     }
 }
 

@@ -26,13 +26,23 @@ public enum RailpackBuilder {
             return result
         }
 
+        // railpack.json (or RAILPACK_CONFIG_FILE) is read before planning; a named file that is
+        // missing or a file that does not parse fails the build (railpack:core/core.go GenerateConfigFromFile).
+        let railpackConfig: ConfigValue?
+        switch readRailpackConfig(app) {
+        case .success(let document): railpackConfig = document
+        case .failure(let failure):
+            result.failure = failure
+            return result
+        }
+
         let manager = RailpackPython.packageManager(app)
         if manager != .none { result.log.append("↳ Using \(manager.rawValue)") }
         result.plan.packageManager = manager.rawValue
-        result.plan.installCommands = RailpackPython.installCommands(manager)
+        result.plan.installCommands = RailpackPython.installCommands(manager, app: app)
         if manager == .none, app.has("pyproject.toml") { result.notes.append(.pyprojectWithoutLock(app.path("pyproject.toml"))) }
 
-        let (version, versionSource) = RailpackPython.version(app)
+        let (version, versionSource) = RailpackPython.version(app, config: railpackConfig)
         let prefix = "/mise/installs/python/\(version)"
         let python = PythonInstallation(version: version, prefix: prefix, siteDirectories: ["\(prefix)/lib/python\(version.short)/site-packages"],
                                         versionSource: versionSource)
@@ -71,7 +81,14 @@ public enum RailpackBuilder {
             result.notes = notes
             image.distributions = distributions
             image.fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: "/app/.venv/bin"))
-            image.setEnvironment("VIRTUAL_ENV", "/app/.venv")
+            // The install step's variables reach the image (buildkit/convert.go getImageEnv copies
+            // GraphEnv.EnvVars); each manager sets its own (python.go Install*).
+            for (name, value) in RailpackPython.installVariables(manager) { image.setEnvironment(name, value) }
+        }
+        // The mise step's variables (core/generate/mise_step_builder.go Build).
+        for (name, value) in [("MISE_DATA_DIR", "/mise"), ("MISE_CONFIG_DIR", "/mise"), ("MISE_CACHE_DIR", "/mise/cache"),
+                              ("MISE_SHIMS_DIR", "/mise/shims"), ("MISE_INSTALLS_DIR", "/mise/installs")] {
+            image.setEnvironment(name, value)
         }
 
         // Image PATH: sorted(deploy.paths ∪ inherited path commands ∪ default PATH) joined by ':'
@@ -84,9 +101,11 @@ public enum RailpackBuilder {
             image.setEnvironment(name, value)
         }
         image.setEnvironment("RAILPACK_VERSION", emulatedVersion)
+        // The image config lists variables sorted by name (buildkit/convert.go getImageEnv).
+        image.environment.sort { $0.name < $1.name }
         result.image = image
 
-        result.startCommand = startCommand(service: service, app: app, result: &result)
+        result.startCommand = startCommand(service: service, app: app, config: railpackConfig, result: &result)
         if result.startCommand == nil {
             // railpack:core/validate.go validateStartCommand; fatal on Railway (--error-missing-start).
             result.failure = BuildFailure(.noStartCommand, message: "No start command detected. Specify a start command: https://railpack.com/config/file#deploy")
@@ -117,13 +136,13 @@ public enum RailpackBuilder {
     /// Start command precedence: Railway's own start command (service settings / config file),
     /// then Railpack's config (railpack.json `deploy.startCommand` > RAILPACK_START_CMD), then the
     /// Procfile (web > worker > any), then the provider (railpack.md §2.6; procfile.go; core.go).
-    static func startCommand(service: ResolvedService, app: RailpackApp, result: inout BuildResult) -> StartCommandSpec? {
+    static func startCommand(service: ResolvedService, app: RailpackApp, config: ConfigValue?, result: inout BuildResult) -> StartCommandSpec? {
         let shell = ["/bin/bash", "-c"]  // railpack:buildkit/convert.go: Entrypoint ["/bin/bash","-c"]
         if let command = service.config.effectiveStartCommand, let source = service.config.startCommand?.source {
             return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: source.description, display: command)
         }
-        if let command = railpackJSONStartCommand(app) {
-            return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: app.path("railpack.json").description, display: command)
+        if let command = railpackJSONStartCommand(config) {
+            return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: app.path(configFileName(app)).description, display: command)
         }
         if let command = app.variable("RAILPACK_START_CMD") {
             return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: "service variable RAILPACK_START_CMD", display: command)
@@ -138,12 +157,33 @@ public enum RailpackBuilder {
         return nil
     }
 
-    /// `deploy.startCommand` of railpack.json (JSONC tolerated upstream; railsim reads plain JSON).
-    static func railpackJSONStartCommand(_ app: RailpackApp) -> String? {
-        let name = app.variable("RAILPACK_CONFIG_FILE") ?? "railpack.json"
-        guard let text = app.text(name),
-              let document = try? ConfigDocumentParser.parse(text, format: .json, file: name),
-              let deploy = document.members?.first(where: { $0.key == "deploy" })?.value.members,
+    /// The config file name: RAILPACK_CONFIG_FILE, relative to the app directory, else railpack.json (core.go).
+    static func configFileName(_ app: RailpackApp) -> String {
+        app.variable("RAILPACK_CONFIG_FILE") ?? "railpack.json"
+    }
+
+    /// railpack.json as Railpack reads it: JSON with comments and trailing commas (hujson); a
+    /// missing default file is fine, a missing named file or a parse error fails the build
+    /// (railpack:core/core.go GenerateConfigFromFile, readConfigJSON).
+    static func readRailpackConfig(_ app: RailpackApp) -> Result<ConfigValue?, BuildFailure> {
+        let name = configFileName(app)
+        let path = app.path(name)
+        guard app.snapshot.isFile(path) else {
+            if name == "railpack.json" { return .success(nil) }
+            // Upstream prints the absolute path on the builder, which railsim cannot know.
+            return .failure(BuildFailure(.configInvalid, message: "config file \"\(path.slashed)\" not found"))
+        }
+        guard let text = app.text(name) else { return .success(nil) }
+        do {
+            return .success(try ConfigDocumentParser.parseJSONWithComments(text, file: path.description))
+        } catch {
+            return .failure(BuildFailure(.configInvalid, message: "Failed to read config file `\(name)`: \(error.message)", location: error.location))
+        }
+    }
+
+    /// `deploy.startCommand` of railpack.json.
+    static func railpackJSONStartCommand(_ document: ConfigValue?) -> String? {
+        guard let deploy = document?.members?.first(where: { $0.key == "deploy" })?.value.members,
               case .string(let command)? = deploy.first(where: { $0.key == "startCommand" })?.value,
               !command.isEmpty else { return nil }
         return command

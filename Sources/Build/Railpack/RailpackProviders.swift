@@ -46,9 +46,21 @@ public enum RailpackProvider: String, Sendable, CaseIterable {
         case .gleam: return app.has("gleam.toml")                                               // gleam/gleam.go Detect
         case .cpp: return app.has("CMakeLists.txt") || app.has("meson.build")                   // cpp/cmake.go, cpp/meson.go
         case .staticfile:                                                                       // staticfile/staticfile.go Detect
-            return app.variable("RAILPACK_STATIC_FILE_ROOT") != nil || app.has("Staticfile") || app.isDirectory("public") || app.has("index.html")
+            // A Staticfile counts only with a non-empty `root:` (staticfile.go getRootDir).
+            return app.variable("RAILPACK_STATIC_FILE_ROOT") != nil || staticfileRoot(app) != nil || app.has("public") || app.has("index.html")
         case .shell: return app.has("start.sh") || app.variable("RAILPACK_SHELL_SCRIPT") != nil // shell/shell.go Detect
         }
+    }
+
+    /// `root:` of a Staticfile (YAML; staticfile.go `StaticfileConfig.RootDir`, trimmed).
+    static func staticfileRoot(_ app: RailpackApp) -> String? {
+        guard let text = app.text("Staticfile") else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix("root:") {
+            var value = line.dropFirst("root:".count).trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, (first == "\"" || first == "'"), value.last == first { value = String(value.dropFirst().dropLast()) }
+            return value.isEmpty ? nil : value
+        }
+        return nil
     }
 
     static func detect(_ app: RailpackApp) -> RailpackProvider? {

@@ -41,13 +41,28 @@ enum RailpackPython {
     }
 
     /// The install commands per manager (python.go `Install*`; railpack.md §2.4).
-    static func installCommands(_ manager: PackageManager) -> [String] {
+    static func installCommands(_ manager: PackageManager, app: RailpackApp) -> [String] {
         switch manager {
         case .pip: return ["python -m venv /app/.venv", "pip install -r requirements.txt"]
         case .uv: return ["uv sync --locked --no-dev --no-install-project", "uv sync --locked --no-dev --no-editable"]
         case .poetry: return ["poetry install --no-interaction --no-ansi --only main --no-root"]
         case .pdm: return ["pdm install --check --prod --no-editable"]
-        case .pipenv: return ["pipenv install --deploy --ignore-pipfile"]
+        // Without Pipfile.lock pipenv resolves from the Pipfile (python.go InstallPipenv).
+        case .pipenv: return app.isFile("Pipfile.lock") ? ["pipenv install --deploy --ignore-pipfile"] : ["pipenv install --skip-lock"]
+        case .none: return []
+        }
+    }
+
+    /// The install step's own variables per manager, which end up in the image env (python.go
+    /// InstallPip/InstallUv/InstallPoetry/InstallPDM/InstallPipenv; only pip, uv and poetry set VIRTUAL_ENV).
+    static func installVariables(_ manager: PackageManager) -> [(String, String)] {
+        switch manager {
+        case .pip: return [("PIP_CACHE_DIR", "/opt/pip-cache"), ("VIRTUAL_ENV", "/app/.venv")]
+        case .uv: return [("UV_COMPILE_BYTECODE", "1"), ("UV_LINK_MODE", "copy"), ("UV_CACHE_DIR", "/opt/uv-cache"),
+                          ("UV_PYTHON_DOWNLOADS", "never"), ("VIRTUAL_ENV", "/app/.venv")]
+        case .poetry: return [("VIRTUAL_ENV", "/app/.venv"), ("POETRY_VIRTUALENVS_PATH", "/app/.venv"), ("POETRY_VIRTUALENVS_IN_PROJECT", "true")]
+        case .pdm: return [("PDM_CHECK_UPDATE", "false")]
+        case .pipenv: return [("PIPENV_CHECK_UPDATE", "false"), ("PIPENV_VENV_IN_PROJECT", "1"), ("PIPENV_IGNORE_VIRTUALENVS", "1")]
         case .none: return []
         }
     }
@@ -55,7 +70,19 @@ enum RailpackPython {
     /// Version precedence (python.go `InstallMisePackages`; railpack.md §2.3): RAILPACK_PYTHON_VERSION,
     /// then mise/idiomatic files in the app dir, then runtime.txt, then Pipfile, then 3.13.
     /// `requires-python` in pyproject.toml is ignored.
-    static func version(_ app: RailpackApp) -> (PythonVersion, String) {
+    static func version(_ app: RailpackApp, config: ConfigValue? = nil) -> (PythonVersion, String) {
+        // Config packages win: railpack.json `packages.python`, then RAILPACK_PACKAGES `python@X`
+        // (applyPackagesFromConfig runs again after the provider: core/generate/context.go applyConfig;
+        // railpack.md §2.3 item 1; env config merges under the file config: core.go GetConfig).
+        if case .string(let raw)? = config?.members?.first(where: { $0.key == "packages" })?.value.members?.first(where: { $0.key == "python" })?.value,
+           let version = PythonVersion(parsing: raw) {
+            return (version, "railpack.json packages.python")
+        }
+        if let packages = app.variable("RAILPACK_PACKAGES") {
+            for word in packages.split(separator: " ") where word.hasPrefix("python@") {
+                if let version = PythonVersion(parsing: String(word.dropFirst("python@".count))) { return (version, "RAILPACK_PACKAGES") }
+            }
+        }
         if let raw = app.variable("RAILPACK_PYTHON_VERSION"), let version = PythonVersion(parsing: raw) {
             return (version, "RAILPACK_PYTHON_VERSION")
         }
