@@ -10,7 +10,9 @@ How each distribution is handled:
   1. `pip download --no-deps --only-binary=:all: --python-version 3.13
      --platform manylinux2014_x86_64 --platform manylinux_2_28_x86_64 NAME`
      (manylinux_2_28 is added because some projects, e.g. numpy 2.x, no longer
-     publish manylinux2014 wheels; pure `py3-none-any` wheels match as well);
+     publish manylinux2014 wheels; pure `py3-none-any` wheels match as well),
+     for --batch names per pip call (pip's start-up dominates small downloads);
+     names a batch does not deliver go through steps 1-3 one by one;
   2. on failure, the same without --python-version/--platform (the running
      interpreter's own tags), which catches pure wheels that the constrained
      resolver rejects (e.g. a Requires-Python upper bound);
@@ -426,7 +428,7 @@ def render(entries: list[dict], failed: list[dict], top: int, elapsed: float) ->
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--top", type=int, default=300)
+    ap.add_argument("--top", type=int, default=1000)
     ap.add_argument("--tsv", type=Path, default=DEFAULT_TSV)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE)

@@ -89,6 +89,9 @@ public enum BuildNote: Sendable, Equatable {
     case requirementGuessed(distribution: String, importName: String, location: SourceLocation?)
     /// A requirement line railsim could not interpret.
     case requirementNotModelled(text: String, location: SourceLocation)
+    /// A distribution whose dependencies railsim does not know (not in the catalogue, or its metadata
+    /// was not read), so what pip installs along with it is missing from the image model.
+    case dependenciesUnknown(distribution: String, location: SourceLocation?)
     /// An environment variable referenced while unset, e.g. `ENV PYTHONPATH=/app:$PYTHONPATH`.
     case unsetVariableExpanded(name: String, instruction: String, location: SourceLocation)
     /// A Dockerfile warning (BuildKit's wording).

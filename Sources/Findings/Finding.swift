@@ -66,6 +66,7 @@ public struct Rule: Sendable, Equatable {
     public static let pyprojectWithoutLock = Rule(id: "RS311", name: "pyproject-without-lock", severity: .warning)
     public static let dockerfileWarning = Rule(id: "RS312", name: "dockerfile-warning", severity: .warning)
     public static let requirementNotModelled = Rule(id: "RS313", name: "requirement-not-modelled", severity: .info)
+    public static let dependenciesUnknown = Rule(id: "RS314", name: "dependencies-unknown", severity: .info)
     // Runtime.
     public static let moduleNotInImage = Rule(id: "RS401", name: "module-not-in-image", severity: .error)
     public static let missingDistribution = Rule(id: "RS402", name: "missing-distribution", severity: .error)
@@ -84,7 +85,7 @@ public struct Rule: Sendable, Equatable {
         configSyntax, configUnknownKey, configInvalidValue, configDeprecated, repoRootConfigApplies, configFileIgnored, configUnconfirmedKey,
         dockerfileMissing, dockerfileOutsideContext, dockerfilePathIgnored, detectedDockerfileWins, nixpacksDeprecated, rootDirectoryMissing,
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
-        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled,
+        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown,
         moduleNotInImage, missingDistribution, startFileMissing, startCrash, lazyImport, conditionalImport, literalVariable, notListening,
         healthcheckRoute, syntaxError, notSimulated, assumedDistribution,
     ]

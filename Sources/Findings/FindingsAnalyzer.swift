@@ -102,6 +102,8 @@ struct FindingsAnalyzer {
                 result.append(Finding(.requirementGuessed, message: "`\(distribution)` is not in railsim's distribution catalogue; assuming it provides `import \(importName)`", file: location?.file, line: location?.line))
             case .requirementNotModelled(let text, let location):
                 result.append(Finding(.requirementNotModelled, message: "requirement `\(text)` is not modelled", file: location.file, line: location.line))
+            case .dependenciesUnknown(let distribution, let location):
+                result.append(Finding(.dependenciesUnknown, message: "the dependencies of `\(distribution)` are unknown to railsim; pip also installs them, so modules they provide may be missing from the simulated image", file: location?.file, line: location?.line))
             case .unsetVariableExpanded(let name, let instruction, let location):
                 result.append(Finding(.unsetVariable, message: "`$\(name)` is unset where `\(instruction)` expands it, so it becomes empty", file: location.file, line: location.line,
                                       explanation: name == "PYTHONPATH" ? "An empty PYTHONPATH entry (`/app:`) makes Python add the working directory to sys.path." : nil))
@@ -211,14 +213,21 @@ struct FindingsAnalyzer {
                            explanation: "`\(inRepo)` is in the repository and the build context, but not on the process's sys.path (\(runtime.sysPath.prefix(3).joined(separator: ", ")), …).",
                            fix: "Start the app from the directory that contains `\(top)`, or add that directory to PYTHONPATH.")
         }
+        // A distribution whose own dependencies railsim does not know might provide the module.
+        let unknownDependencies = build.notes.compactMap { note -> String? in
+            if case .dependenciesUnknown(let distribution, _) = note { return distribution }
+            return nil
+        }
+        let caveat = unknownDependencies.isEmpty ? "" :
+            " Caveat: railsim does not know the dependencies of \(unknownDependencies.map { "`\($0)`" }.joined(separator: ", ")); if one of them provides `\(top)`, this import succeeds."
         let distributions = DistributionCatalog.shared.distributions(providingImport: top)
         if let distribution = distributions.first {
             return Finding(.missingDistribution, message: message, file: location?.file, line: location?.line,
-                           explanation: "`\(top)` is provided by the distribution `\(distribution)`, which the build does not install.",
+                           explanation: "`\(top)` is provided by the distribution `\(distribution)`, which the build does not install." + caveat,
                            fix: "Add `\(distribution)` to the requirements file the build installs.")
         }
         return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
-                       explanation: "Neither the image, the repository nor railsim's distribution catalogue has a module `\(top)`.")
+                       explanation: "Neither the image, the repository nor railsim's distribution catalogue has a module `\(top)`." + caveat)
     }
 
     /// A directory or `.py` file named `name` anywhere in the repository (closest to the root first).

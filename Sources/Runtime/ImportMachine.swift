@@ -25,6 +25,8 @@ struct ImportMachine {
         /// `__package__`: nil for a top-level script (no relative imports possible).
         var package: String?
         var current: PyStatement?
+        /// What the traceback line says after `in`: `<module>`, or a class name for a class body.
+        var function: String = "<module>"
     }
 
     enum Step: Sendable {
@@ -36,6 +38,8 @@ struct ImportMachine {
         case block([PyStatement], Int, frame: Int)
         case tryRegion(handlers: [PyExceptHandler], orElse: [PyStatement], finally: [PyStatement], frame: Int)
         case moduleEnd(frame: Int)
+        /// The end of a class body's own frame.
+        case scopeEnd(frame: Int)
         case resume(steps: [Step], frame: Int, dynamic: Bool)
     }
 
@@ -55,13 +59,27 @@ struct ImportMachine {
     var failure: (exception: PythonException, traceback: [TracebackFrame], viaImportlib: Bool)?
     var assumedModules: Set<String> = []
     var sysPathEditsIgnored = false
+    /// Set when the failure text rests on something railsim only approximates.
+    var approximate = false
+    /// `python -c`: the start-up set differs from a script's or `-m`'s (see `cannotBeShadowed`).
+    let commandMode: Bool
 
-    init(image: Image, python: PythonInstallation, sysPath: [String]) {
+    init(image: Image, python: PythonInstallation, sysPath: [String], commandMode: Bool = false) {
         self.image = image
         self.stdlib = StdlibTable.table(minor: python.version.minor)
         self.finder = ModuleFinder(image: image, stdlib: stdlib, python: python)
         self.sysPath = sysPath
         self.version = python.version
+        self.commandMode = commandMode
+    }
+
+    /// Builtin, frozen or already imported at start-up. The stdlib tables record the start-up set
+    /// of `python -c`, which on 3.13 includes `linecache` (`-c` registers its source there); a
+    /// script or `-m` run does not import it, so a local `linecache.py` wins [EXP 3.13.0].
+    func cannotBeShadowed(_ name: String) -> Bool {
+        guard let stdlib, stdlib.cannotBeShadowed(name) else { return false }
+        if name == "linecache", !commandMode, !stdlib.isBuiltin(name), !stdlib.isFrozen(name) { return false }
+        return true
     }
 
     // MARK: entry points
@@ -103,6 +121,8 @@ struct ImportMachine {
                     modules[frames[frame].module]?.initialized = true
                     frames.removeLast(frames.count - frame)
                 }
+            case .scopeEnd(let frame):
+                if frame < frames.count { frames.removeLast(frames.count - frame) }
             case .resume(let steps, let frame, let dynamic):
                 process(steps, frame: frame, dynamic: dynamic)
             }
@@ -137,7 +157,16 @@ struct ImportMachine {
         case .tryStatement(let body, let handlers, let orElse, let finally):
             tasks.append(.tryRegion(handlers: handlers, orElse: orElse, finally: finally, frame: frame))
             tasks.append(.block(body, 0, frame: frame))
-        case .classDef(_, _, let body), .with(let body):
+        case .classDef(let name, _, let body):
+            // A class body is its own code object: the traceback shows the module frame at the
+            // `class` statement, then a frame `in <ClassName>` (CPython __build_class__) [EXP 3.8–3.13].
+            var scope = frames[frame]
+            scope.function = name
+            scope.current = nil
+            frames.append(scope)
+            tasks.append(.scopeEnd(frame: frames.count - 1))
+            tasks.append(.block(body, 0, frame: frames.count - 1))
+        case .with(let body):
             tasks.append(.block(body, 0, frame: frame))
         case .loop(let body, let orElse):
             tasks.append(.block(orElse, 0, frame: frame))
@@ -268,7 +297,7 @@ struct ImportMachine {
                 modules[name] = Module(name: name, origin: origin, scan: nil, initialized: true, displayFile: nil)
             case .fromName(let moduleName, let attribute):
                 guard let module = modules[moduleName] else { continue }
-                if hasAttribute(module, attribute) { continue }
+                if hasAttribute(module, attribute), !isBoundOnlyByCurrentImport(moduleName, attribute) { continue }
                 if module.origin.isPackage {
                     let full = moduleName + "." + attribute
                     if modules[full] != nil { continue }
@@ -279,11 +308,18 @@ struct ImportMachine {
                     }
                 }
                 // A missing name in `from m import X` is ImportError, not ModuleNotFoundError (§2.5).
-                var message = "cannot import name '\(attribute)' from '\(moduleName)' (\(module.origin.locationText))"
-                if version.minor >= 12, let suggestion = suggestion(for: attribute, in: module) {
-                    message += ". Did you mean: '\(suggestion)'?"
+                // Python/ceval.c import_from: a module whose body is still running is "partially
+                // initialized" (its __spec__._initializing), unless it has no file ("unknown location").
+                let partially = !module.initialized && module.origin.locationText != "unknown location"
+                let message = partially
+                    ? "cannot import name '\(attribute)' from partially initialized module '\(moduleName)' (most likely due to a circular import) (\(module.origin.locationText))"
+                    : "cannot import name '\(attribute)' from '\(moduleName)' (\(module.origin.locationText))"
+                var exception = PythonException(type: "ImportError", message: message)
+                exception.importName = moduleName
+                if version.minor >= 12, let suggestion = suggestion(for: attribute, from: moduleName) {
+                    exception.suggestion = suggestion
                 }
-                raise(PythonException(type: "ImportError", message: message), dynamic: dynamic)
+                raise(exception, dynamic: dynamic)
                 return
             }
         }
@@ -294,7 +330,7 @@ struct ImportMachine {
     /// `__path__` or sys.path. Raises ModuleNotFoundError when nothing is found.
     mutating func locate(_ name: String, frame: Int, dynamic: Bool) -> ModuleOrigin? {
         let parts = name.split(separator: ".").map(String.init)
-        if let stdlib, stdlib.cannotBeShadowed(name) || stdlib.registeredAliases.contains(name) {
+        if let stdlib, cannotBeShadowed(name) || stdlib.registeredAliases.contains(name) {
             return stdlib.module(name).map { $0.isPackage ? ModuleOrigin.stdlib(directory: finder.python.stdlibDirectory + "/" + parts.joined(separator: "/"), isPackage: true) : .builtin } ?? .builtin
         }
         if parts.count == 1 {
@@ -323,7 +359,7 @@ struct ImportMachine {
     }
 
     func findTopLevel(_ name: String) -> ModuleOrigin? {
-        if let stdlib, stdlib.cannotBeShadowed(name) { return .builtin }
+        if cannotBeShadowed(name) { return .builtin }
         return finder.find(name, in: sysPath)
     }
 
@@ -338,11 +374,44 @@ struct ImportMachine {
         }
     }
 
-    /// 3.12+ appends "Did you mean" from the module's names (traceback.py `_compute_suggestion_error`,
-    /// Levenshtein with the same cut-off rules); railsim offers it only for source modules it scanned.
-    func suggestion(for name: String, in module: Module) -> String? {
-        guard let scan = module.scan else { return nil }
-        return PythonSuggestions.closest(to: name, among: Array(scan.boundNames))
+    /// `from M import x` while M's own body is at a statement binding `x` (typically M's
+    /// `__init__` doing `from . import x`): the name does not exist yet.
+    func isBoundOnlyByCurrentImport(_ moduleName: String, _ attribute: String) -> Bool {
+        guard let module = modules[moduleName], !module.initialized,
+              let frame = frames.last(where: { $0.module == moduleName && $0.function == "<module>" }),
+              case .importFrom(_, _, let names)? = frame.current?.kind else { return false }
+        return names.contains { ($0.asName ?? $0.name) == attribute }
+    }
+
+    /// 3.12+ appends "Did you mean" to "cannot import name". 3.12's C excepthook takes the
+    /// candidates from `dir(sys.modules[exc.name])` (Python/suggestions.c); 3.13's excepthook is
+    /// traceback.py, whose `dir(__import__(exc.name))` is the *top-level* package's, and which drops
+    /// `_`-prefixed candidates unless the wrong name starts with `_` [EXP 3.12.1, 3.13.0]. railsim
+    /// offers suggestions only when it knows `dir()`: scanned source modules and namespace packages.
+    mutating func suggestion(for name: String, from moduleName: String) -> String? {
+        let owner = version.minor >= 13 ? String(moduleName.split(separator: ".").first ?? "") : moduleName
+        guard let module = modules[owner] else { return nil }
+        // A module still executing has only the names bound so far: railsim does not track that.
+        if !module.initialized { approximate = true; return nil }
+        var names: [String]
+        switch module.origin {
+        case .source(_, let isPackage):
+            guard let scan = module.scan else { return nil }
+            // dir() of a module loaded from source: its globals, including these dunders.
+            names = Array(scan.boundNames) + ["__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__"]
+            if isPackage { names.append("__path__") }
+        case .namespace:
+            names = ["__doc__", "__file__", "__loader__", "__name__", "__package__", "__path__", "__spec__"]
+        default:
+            return nil
+        }
+        // Each submodule imported so far is an attribute of its parent package.
+        for (key, child) in modules where child.initialized && key.hasPrefix(owner + ".") {
+            let rest = key.dropFirst(owner.count + 1)
+            if !rest.contains(".") { names.append(String(rest)) }
+        }
+        if version.minor >= 13, !name.hasPrefix("_") { names = names.filter { !$0.hasPrefix("_") } }
+        return PythonSuggestions.closest(to: name, among: Array(Set(names)))
     }
 
     mutating func scanModule(_ file: String) -> PythonModuleScan? {
@@ -380,6 +449,8 @@ struct ImportMachine {
                     modules[frames[frame].module] = nil
                     frames.removeLast(frames.count - frame)
                 }
+            case .scopeEnd(let frame):
+                if frame < frames.count { frames.removeLast(frames.count - frame) }
             case .block, .resume:
                 continue
             }
@@ -397,40 +468,76 @@ struct ImportMachine {
                 lines = all[(span.startLine - 1)...(span.endLine - 1)].map { String($0.hasSuffix("\r") ? $0.dropLast() : $0) }
             }
         }
-        return TracebackFrame(file: frame.file, line: span.startLine, sourceLines: lines, startColumn: span.startColumn, endColumn: span.endColumn)
+        return TracebackFrame(file: frame.file, line: span.startLine, function: frame.function, sourceLines: lines,
+                              startColumn: span.startColumn, endColumn: span.endColumn)
     }
 }
 
-/// "Did you mean" suggestions as CPython computes them (Python/suggestions.c: Levenshtein distance
-/// with substitution cost 2, case-only changes cost 1, accepted when within (len+3)//3 * 2... ).
+/// "Did you mean" suggestions as CPython computes them (Python/suggestions.c
+/// `_Py_CalculateSuggestions`, used by 3.12's excepthook and by 3.13's traceback.py through
+/// `_suggestions._generate_suggestions`): fewer than 750 candidates, tried in `dir()` (sorted)
+/// order; each may differ by `(len(wrong) + len(candidate) + 3) * 2 // 6` UTF-8 bytes' worth of
+/// edits and must beat the best so far.
 enum PythonSuggestions {
-    static func closest(to name: String, among candidates: [String]) -> String? {
-        let maxCost = (name.count + 3) * 2 / 6  // MAX_STRING_SIZE rules: (len+3)//3 steps of cost 2
-        var best: (String, Int)? = nil
-        for candidate in candidates.sorted() where candidate != name {
-            let distance = levenshtein(Array(name.utf8), Array(candidate.utf8))
-            if distance > maxCost * 2 { continue }
-            if let current = best, current.1 <= distance { continue }
-            best = (candidate, distance)
+    static let moveCost = 2
+    static let caseCost = 1
+    static let maxStringSize = 40
+    static let maxCandidates = 750
+
+    static func closest(to wrong: String, among candidates: [String]) -> String? {
+        guard candidates.count < maxCandidates else { return nil }
+        let wrongBytes = Array(wrong.utf8)
+        var bestDistance = Int.max
+        var suggestion: String? = nil
+        let ordered = candidates.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
+        for candidate in ordered where candidate != wrong {
+            let bytes = Array(candidate.utf8)
+            let maxDistance = min((wrongBytes.count + bytes.count + 3) * moveCost / 6, bestDistance == Int.max ? Int.max : bestDistance - 1)
+            let distance = levenshtein(wrongBytes, bytes, maxCost: maxDistance)
+            if distance > maxDistance { continue }
+            if suggestion == nil || distance < bestDistance {
+                suggestion = candidate
+                bestDistance = distance
+            }
         }
-        return best?.0
+        return suggestion
     }
 
-    /// Substitution costs 2, or 1 when only the case differs; insert/delete cost 2.
-    static func levenshtein(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count * 2 }
-        if b.isEmpty { return a.count * 2 }
-        var previous = (0...b.count).map { $0 * 2 }
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i * 2
-            for j in 1...b.count {
-                let substitution: Int
-                if a[i - 1] == b[j - 1] { substitution = 0 } else if a[i - 1] | 0x20 == b[j - 1] | 0x20 { substitution = 1 } else { substitution = 2 }
-                current[j] = min(previous[j] + 2, current[j - 1] + 2, previous[j - 1] + substitution)
+    /// Substitution costs 2, or 1 when only ASCII case differs; insertion and deletion cost 2.
+    /// Returns something above `maxCost` once the distance is known to exceed it.
+    static func levenshtein(_ first: [UInt8], _ second: [UInt8], maxCost: Int) -> Int {
+        if first == second { return 0 }
+        // Common prefixes and suffixes cost nothing.
+        var a = first[...], b = second[...]
+        while let x = a.first, let y = b.first, x == y { a = a.dropFirst(); b = b.dropFirst() }
+        while let x = a.last, let y = b.last, x == y { a = a.dropLast(); b = b.dropLast() }
+        if a.isEmpty || b.isEmpty { return moveCost * (a.count + b.count) }
+        if a.count > maxStringSize || b.count > maxStringSize { return maxCost + 1 }
+        if b.count < a.count { swap(&a, &b) }
+        if (b.count - a.count) * moveCost > maxCost { return maxCost + 1 }
+        let short = Array(a), long = Array(b)
+        var row = (1...short.count).map { $0 * moveCost }
+        var result = 0
+        for (bIndex, bByte) in long.enumerated() {
+            var distance = bIndex * moveCost
+            result = distance
+            var minimum = Int.max
+            for index in short.indices {
+                let substitute = distance + substitutionCost(bByte, short[index])
+                distance = row[index]
+                let insertDelete = min(result, distance) + moveCost
+                result = min(insertDelete, substitute)
+                row[index] = result
+                minimum = min(minimum, result)
             }
-            swap(&previous, &current)
+            if minimum > maxCost { return maxCost + 1 }
         }
-        return previous[b.count]
+        return result
+    }
+
+    static func substitutionCost(_ x: UInt8, _ y: UInt8) -> Int {
+        if x == y { return 0 }
+        func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+        return lower(x) == lower(y) ? caseCost : moveCost
     }
 }

@@ -4,8 +4,21 @@ public struct PythonException: Sendable, Equatable {
     public var message: String
     /// `ModuleNotFoundError.name`: the missing dotted name (python-imports.md §3.1).
     public var missingModule: String?
+    /// `ImportError.name` of "cannot import name": the module imported from (python-imports.md §3.1).
+    public var importName: String?
+    /// 3.12+: the traceback printer's "Did you mean" name; not part of `str(exc)`.
+    public var suggestion: String?
 
-    public var line: String { "\(type): \(message)" }
+    /// The last line of a traceback.
+    public var line: String { plainLine + (suggestion.map { ". Did you mean: '\($0)'?" } ?? "") }
+    /// `Type: str(exc)`, as runpy embeds it in "Error while finding module specification".
+    public var plainLine: String { "\(type): \(message)" }
+
+    public init(type: String, message: String, missingModule: String? = nil) {
+        self.type = type
+        self.message = message
+        self.missingModule = missingModule
+    }
 
     /// Whether `except <handler>` catches this (builtin hierarchy: ModuleNotFoundError ⊂ ImportError
     /// ⊂ Exception ⊂ BaseException; https://docs.python.org/3/library/exceptions.html#exception-hierarchy).

@@ -86,17 +86,31 @@ struct PythonRun {
         var machine = ImportMachine(image: image, python: python, sysPath: entries)
         let parts = name.split(separator: ".").map(String.init)
         let exe = executable.hasPrefix("/") ? executable : ImagePath.join(cwd, executable)
-        // runpy._get_module_details imports the parent package first; a missing ancestor gives the
-        // one-line "Error while finding module specification" (Lib/runpy.py).
+        // runpy._get_module_details imports the parent package first (Lib/runpy.py).
         if parts.count > 1 {
-            machine.importModule(parts.dropLast().joined(separator: "."))
+            let parentName = parts.dropLast().joined(separator: ".")
+            machine.importModule(parentName)
             if let failed = machine.failure {
-                if failed.exception.type == "ModuleNotFoundError" {
-                    let message = "\(exe): Error while finding module specification for '\(name)' (\(failed.exception.line))"
-                    failure = Failure(phase: .start, exception: "ModuleNotFoundError", message: message, stderr: message + "\n", exitCode: 1)
+                // runpy swallows the parent's ImportError only when its `name` is the parent or an
+                // ancestor (then find_spec fails the same way: the one-line form); any other error
+                // propagates with a traceback through `_get_module_details` (Lib/runpy.py).
+                if let failedName = failed.exception.missingModule ?? failed.exception.importName,
+                   failedName == parentName || parentName.hasPrefix(failedName + ".") {
+                    failure = specificationError(name, detail: failed.exception.plainLine, exe: exe, version: python.version)
                 } else {
-                    finishMachine(machine, python: python, prefixFrames: [], exact: false)
+                    notes += machine.notes
+                    let runpy = RunpyFrames.detailsFrames(version: python.version, stdlibDirectory: python.stdlibDirectory)
+                    let text = TracebackRenderer(version: python.version).render(frames: runpy.frames + failed.traceback, exception: failed.exception.line)
+                    let location = failed.traceback.last.map { SourceLocation(file: origin($0.file), line: $0.line) }
+                    failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 1,
+                                      exact: runpy.exact && !machine.sysPathEditsIgnored && !machine.approximate, location: location)
                 }
+                return
+            }
+            if let parent = machine.modules[parentName], !parent.origin.isPackage {
+                // importlib.util.find_spec: a parent without `__path__` (Lib/importlib/util.py).
+                let detail = "ModuleNotFoundError: __path__ attribute not found on '\(parentName)' while trying to find '\(name)'"
+                failure = specificationError(name, detail: detail, exe: exe, version: python.version)
                 return
             }
         }
@@ -108,13 +122,28 @@ struct PythonRun {
         }
         var runName = name
         if origin.isPackage {
-            // `-m pkg` runs pkg.__main__ (runpy._run_module_as_main).
+            // `-m pkg` runs pkg.__main__: runpy first imports pkg as the parent of pkg.__main__, so
+            // pkg/__init__ runs (and may fail) before __main__ is looked for (Lib/runpy.py).
+            machine.importModule(name)
+            if let failed = machine.failure {
+                if let failedName = failed.exception.missingModule ?? failed.exception.importName,
+                   failedName == name || name.hasPrefix(failedName + ".") {
+                    failure = specificationError(name + ".__main__", detail: failed.exception.plainLine, exe: exe, version: python.version)
+                } else {
+                    notes += machine.notes
+                    let runpy = RunpyFrames.packageDetailsFrames(version: python.version, stdlibDirectory: python.stdlibDirectory)
+                    let text = TracebackRenderer(version: python.version).render(frames: runpy.frames + failed.traceback, exception: failed.exception.line)
+                    let location = failed.traceback.last.map { SourceLocation(file: self.origin($0.file), line: $0.line) }
+                    failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 1,
+                                      exact: runpy.exact && !machine.sysPathEditsIgnored && !machine.approximate, location: location)
+                }
+                return
+            }
             guard let main = machine.finder.find(name + ".__main__", in: origin.searchPath) else {
                 let message = "\(exe): No module named \(name).__main__; '\(name)' is a package and cannot be directly executed"
                 failure = Failure(phase: .start, exception: "ImportError", message: message, stderr: message + "\n", exitCode: 1)
                 return
             }
-            machine.importModule(name)
             origin = main
             runName = name + ".__main__"
         }
@@ -128,8 +157,19 @@ struct PythonRun {
         machine.tasks = [.moduleEnd(frame: 0), .block(scan.body, 0, frame: 0)]
         machine.run()
         let runpy = RunpyFrames.frames(version: python.version, stdlibDirectory: python.stdlibDirectory)
-        finishMachine(machine, python: python, prefixFrames: runpy ?? [], exact: runpy != nil)
+        finishMachine(machine, python: python, prefixFrames: runpy.frames, exact: runpy.exact)
         if failure == nil { serving = ServingAnalysis.mainServer(scan, file: self.origin(file), environment: environment) }
+    }
+
+    /// runpy's one-line failure: "Error while finding module specification for 'X' (Type: msg)",
+    /// with a hint appended on 3.9+ when the name ends in `.py` (Lib/runpy.py `_get_module_details`).
+    func specificationError(_ name: String, detail: String, exe: String, version: PythonVersion) -> Failure {
+        var message = "\(exe): Error while finding module specification for '\(name)' (\(detail))"
+        if version.minor >= 9, name.hasSuffix(".py") {
+            message += ". Try using '\(name.dropLast(3))' instead of '\(name)' as the module name."
+        }
+        let type = String(detail.prefix { $0 != ":" })
+        return Failure(phase: .start, exception: type, message: message, stderr: message + "\n", exitCode: 1)
     }
 
     func stdlibOrigin(_ name: String, machine: ImportMachine) -> ModuleOrigin? {
@@ -139,7 +179,7 @@ struct PythonRun {
     mutating func runCode(_ code: String, commandLine: PythonCommandLine, python: PythonInstallation, safePath: Bool) {
         let entries = computeSysPath(python: python, path0: safePath ? nil : "", commandLine: commandLine)
         guard let scan = try? PythonSourceScanner.scan(Array(code.utf8)) else { return }
-        var machine = ImportMachine(image: image, python: python, sysPath: entries)
+        var machine = ImportMachine(image: image, python: python, sysPath: entries, commandMode: true)
         machine.runMain(scan: scan, displayFile: "<string>", sourcePath: "")
         finishMachine(machine, python: python, prefixFrames: [])
     }
@@ -286,7 +326,7 @@ struct PythonRun {
         let text = TracebackRenderer(version: python.version).render(frames: frames, exception: failed.exception.line)
         let location = failed.traceback.last.map { SourceLocation(file: origin($0.file), line: $0.line) }
         failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 1,
-                          exact: exact && !failed.viaImportlib && !machine.sysPathEditsIgnored, location: location)
+                          exact: exact && !failed.viaImportlib && !machine.sysPathEditsIgnored && !machine.approximate, location: location)
         if failed.exception.type == "ModuleNotFoundError" {
             notes.append(.importFailed(module: failed.exception.missingModule ?? "", importedFrom: location, searched: sysPath))
         }

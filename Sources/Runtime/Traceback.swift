@@ -91,23 +91,55 @@ extension String {
 }
 
 /// Interpreter-internal frames CPython shows above the user's frames for `python -m`
-/// (python-imports.md §3.5: runpy line numbers per patch release, [EXP]).
+/// (python-imports.md §3.5: runpy line numbers per patch release, [EXP]). For other patch
+/// releases the same minor's numbers are used and the result is marked inexact.
 enum RunpyFrames {
-    static func frames(version: PythonVersion, stdlibDirectory: String) -> [TracebackFrame]? {
-        let file = version.minor >= 11 ? "<frozen runpy>" : "\(stdlibDirectory)/runpy.py"
-        let lines: (Int, Int)
-        switch (version.minor, version.patch) {
-        case (8, 18): lines = (194, 87)
-        case (9, 18): lines = (197, 87)
-        case (10, 13): lines = (196, 86)
-        case (11, 7), (12, 1), (13, 0): lines = (198, 88)
-        default: return nil
-        }
-        let sourced = version.minor < 11
-        return [
-            TracebackFrame(file: file, line: lines.0, function: "_run_module_as_main",
-                           sourceLines: sourced ? ["    return _run_code(code, main_globals, None,"] : nil),
-            TracebackFrame(file: file, line: lines.1, function: "_run_code", sourceLines: sourced ? ["    exec(code, run_globals)"] : nil),
+    struct Lines { var runModuleAsMain: Int; var inner: Int }
+
+    /// `_run_module_as_main` → `_run_code`: the module body raised.
+    static func frames(version: PythonVersion, stdlibDirectory: String) -> (frames: [TracebackFrame], exact: Bool) {
+        let known: [Int: (patch: Int, lines: Lines)] = [
+            8: (18, Lines(runModuleAsMain: 194, inner: 87)), 9: (18, Lines(runModuleAsMain: 197, inner: 87)),
+            10: (13, Lines(runModuleAsMain: 196, inner: 86)), 11: (7, Lines(runModuleAsMain: 198, inner: 88)),
+            12: (1, Lines(runModuleAsMain: 198, inner: 88)), 13: (0, Lines(runModuleAsMain: 198, inner: 88)),
         ]
+        return build(version: version, stdlibDirectory: stdlibDirectory, known: known, innerFunction: "_run_code",
+                     sources: ("    return _run_code(code, main_globals, None,", "    exec(code, run_globals)"))
+    }
+
+    /// `_run_module_as_main` → `_get_module_details`: importing the parent package raised.
+    static func detailsFrames(version: PythonVersion, stdlibDirectory: String) -> (frames: [TracebackFrame], exact: Bool) {
+        let known: [Int: (patch: Int, lines: Lines)] = [
+            8: (18, Lines(runModuleAsMain: 185, inner: 111)), 9: (18, Lines(runModuleAsMain: 188, inner: 111)),
+            10: (13, Lines(runModuleAsMain: 187, inner: 110)), 11: (7, Lines(runModuleAsMain: 189, inner: 112)),
+            12: (1, Lines(runModuleAsMain: 189, inner: 112)), 13: (0, Lines(runModuleAsMain: 189, inner: 112)),
+        ]
+        return build(version: version, stdlibDirectory: stdlibDirectory, known: known, innerFunction: "_get_module_details",
+                     sources: ("    mod_name, mod_spec, code = _get_module_details(mod_name, _Error)", "    __import__(pkg_name)"))
+    }
+
+    /// `-m pkg`: `_run_module_as_main` → `_get_module_details(pkg)` → `_get_module_details(pkg.__main__)`,
+    /// which imports pkg [EXP 3.8.18–3.13.0].
+    static func packageDetailsFrames(version: PythonVersion, stdlibDirectory: String) -> (frames: [TracebackFrame], exact: Bool) {
+        let details = detailsFrames(version: version, stdlibDirectory: stdlibDirectory)
+        let known: [Int: Int] = [8: 144, 9: 147, 10: 146, 11: 148, 12: 148, 13: 148]
+        guard details.frames.count == 2, let line = known[version.minor] ?? known[version.minor < 8 ? 8 : 13] else { return details }
+        let recursion = TracebackFrame(file: details.frames[0].file, line: line, function: "_get_module_details",
+                                       sourceLines: version.minor < 11 ? ["        return _get_module_details(pkg_main_name, error)"] : nil)
+        return ([details.frames[0], recursion, details.frames[1]], details.exact)
+    }
+
+    static func build(version: PythonVersion, stdlibDirectory: String, known: [Int: (patch: Int, lines: Lines)],
+                      innerFunction: String, sources: (String, String)) -> (frames: [TracebackFrame], exact: Bool) {
+        // 3.11+ freezes runpy: `<frozen runpy>` frames without source lines.
+        let file = version.minor >= 11 ? "<frozen runpy>" : "\(stdlibDirectory)/runpy.py"
+        let entry = known[version.minor] ?? known[version.minor < 8 ? 8 : 13]
+        guard let entry else { return ([], false) }
+        let sourced = version.minor < 11
+        let frames = [
+            TracebackFrame(file: file, line: entry.lines.runModuleAsMain, function: "_run_module_as_main", sourceLines: sourced ? [sources.0] : nil),
+            TracebackFrame(file: file, line: entry.lines.inner, function: innerFunction, sourceLines: sourced ? [sources.1] : nil),
+        ]
+        return (frames, version.patch == entry.patch && known[version.minor] != nil)
     }
 }

@@ -69,3 +69,52 @@ struct DistributionCatalogTests {
         #expect(c.importNames(forDistribution: "x").names.isEmpty)
     }
 }
+
+@Suite("Catalogue dependencies (Requires-Dist)")
+struct DistributionCatalogDependencyTests {
+    let catalog = DistributionCatalog.shared
+
+    @Test("the catalogue covers the 1,000 best-ranked distributions, with their Requires-Dist")
+    func size() {
+        #expect(catalog.entries.count >= 990)
+        #expect(catalog.entries.values.filter { $0.dependencies == nil }.count < 10)
+    }
+
+    @Test("requests: base dependencies, and the socks extra only when asked")
+    func requests() {
+        let base = Set(catalog.dependencies(of: "Requests", extras: []).map(\.name))
+        #expect(base == ["charset-normalizer", "idna", "urllib3", "certifi"])
+        let socks = catalog.dependencies(of: "requests", extras: ["socks"])
+        #expect(socks.contains { $0.name == "pysocks" && $0.marker == "extra == \"socks\"" })
+    }
+
+    @Test("fastapi[standard] names uvicorn with its standard extra; fastapi alone does not")
+    func fastapi() throws {
+        #expect(!catalog.dependencies(of: "fastapi", extras: []).contains { $0.name == "uvicorn" })
+        let uvicorn = try #require(catalog.dependencies(of: "fastapi", extras: ["standard"]).first { $0.name == "uvicorn" })
+        #expect(uvicorn.extras == ["standard"])
+        #expect(uvicorn.marker?.contains("extra == \"standard\"") == true)
+    }
+
+    @Test("markers other than extra are kept for the caller to evaluate")
+    func markersKept() throws {
+        let typing = try #require(catalog.dependencies(of: "uvicorn", extras: []).first { $0.name == "typing-extensions" })
+        #expect(typing.marker == "python_version < \"3.11\"")
+    }
+
+    @Test("unknown distributions have no dependencies in the catalogue")
+    func unknown() {
+        #expect(catalog.dependencies(of: "zzz-not-a-real-dist", extras: []).isEmpty)
+        #expect(catalog.entry(forDistribution: "zzz-not-a-real-dist")?.dependencies == nil)
+    }
+
+    @Test("the data format: `?` is unknown, empty is none, extras and markers parsed")
+    func format() {
+        let c = DistributionCatalog(chunks: ["a\t1\tt\ta\t\t?\nb\t1\tr\tb\t\t\n", "c\t2\tt\tc\t\td[x,y];extra == \"z\"|e\n"])
+        #expect(c.entries["a"]?.dependencies == nil)
+        #expect(c.entries["b"]?.dependencies == [])
+        #expect(c.entries["c"]?.dependencies == [CatalogDependency(name: "d", extras: ["x", "y"], marker: "extra == \"z\""), CatalogDependency(name: "e")])
+        #expect(c.dependencies(of: "c", extras: []) == [CatalogDependency(name: "e")])
+        #expect(c.dependencies(of: "c", extras: ["Z"]).count == 2)
+    }
+}

@@ -170,9 +170,9 @@ struct StartupOracleGenerator {
             main += random.chance(50) ? importStatement("helpers.sub") : ["from helpers.sub import helper"]
         case "from-missing-name":
             let definitions = ["def load_config():", "    return {}", "", "", "class Widget:", "    pass", "", "", "VALUE = 1",
-                               "MAX_RETRIES = 3", "import os"]
+                               "MAX_RETRIES = 3", "import os", "ab = 2", "db = 3"]
             let typo = random.pick(["load_confg", "Widgte", "VALEU", "totally_unrelated", "load_config", "max_retries", "widget", "VALUES",
-                                    "os", "path", "Wdgt", "LOAD_CONFIG", "_private"])
+                                    "os", "path", "Wdgt", "LOAD_CONFIG", "_private", "xb", "a", "__nme__", "_os"])
             switch random.int(3) {
             case 0:
                 draft.files[dir + "helpers.py"] = Self.text(definitions)
@@ -197,7 +197,12 @@ struct StartupOracleGenerator {
             // A regular module in a later entry beats an earlier namespace portion (§2.3).
             draft.pythonPath = random.pick(["lib", workdir + "/lib"])
             draft.files[dir + "ns/alpha.py"] = Self.text(["A = 1"])
-            draft.files["lib/ns.py"] = Self.text(["VALUE = 1"])
+            if random.chance(50) {
+                draft.files["lib/ns.py"] = Self.text(["VALUE = 1"])
+            } else {
+                draft.files["lib/ns/__init__.py"] = Self.text(["VALUE = 1"])
+                draft.files["lib/ns/alpha.py"] = Self.text(["A = 2"])
+            }
             main += [random.pick(["import ns.alpha", "from ns import VALUE", "from ns import alpha", "from ns.alpha import A", "import ns"])]
         case "stdlib-shadow":
             switch random.int(4) {
@@ -274,9 +279,14 @@ struct StartupOracleGenerator {
             main += ["import helpers"]
             if random.chance(50) { main += ["", "if __name__ == \"__main__\":", "    import \(missing)"] }
         case "function-body":
-            switch random.int(3) {
+            switch random.int(6) {
             case 0: main += ["def handler():", "    import \(missing)", "    return \(missing)"]
             case 1: main += ["class Service:", "    def run(self):", "        from \(missing) import thing", "        return thing"]
+            case 3: main += ["class Outer:", "    VALUE = 1", "", "    class Inner:", "        import \(missing)", "        OTHER = 2"]
+            case 4:
+                draft.files[dir + "helpers.py"] = Self.text(["class Config:", "    DEBUG = False", "    import \(missing)", "    LEVEL = 1"])
+                main += ["import helpers"]
+            case 5: main += ["class Service:", "    try:", "        import \(missing)", "    except ImportError:", "        pass", "    import os", "VALUE = 1"]
             default: main += ["class Service:", "    import \(missing)"]
             }
         case "pythonpath":
@@ -289,7 +299,7 @@ struct StartupOracleGenerator {
             draft.requirements = requirements
             let used = available.filter { _ in random.chance(60) }.map(\.module)
             for module in used.isEmpty ? ["yaml"] : used {
-                main += [random.pick(["import \(module)", "from \(module) import thing"])]
+                main += [random.pick(["import \(module)", "from \(module) import thing", "import \(module).submodule"])]
             }
         case "missing-script":
             let name = random.pick(["app.py", "server.py", "src/run.py", "missing.py"])
@@ -327,7 +337,16 @@ struct StartupOracleGenerator {
             draft.arguments = ["-m", asMain ? "appcore" : "appcore.cli"]
             return draft
         }
-        switch random.int(9) {
+        switch random.int(11) {
+        case 9:
+            // `-m main.py`: runpy imports `main` (running its body), then cannot find `main.py` in it.
+            draft.files["main.py"] = Self.text(preamble() + (random.chance(30) ? importStatement(missing) : ["VALUE = 1"]))
+            draft.arguments = ["-m", random.pick(["main.py", "\(missing).py", "appcore.helpers.py"])]
+        case 10:
+            // The parent's own ImportError names the parent: runpy swallows it and find_spec repeats it.
+            draft.files["appcore/__init__.py"] = Self.text([random.pick(["from . import nope", "from appcore import nope", "import appcore.nope",
+                                                                         "from .helpers import nope", "from . import helpers"])])
+            draft.arguments = ["-m", random.pick(["appcore.helpers", "appcore.helpers.deeper", "appcore"])]
         case 0: draft.arguments = ["-m", missing]
         case 1: draft.arguments = ["-m", missing + ".cli"]
         case 2: draft.arguments = ["-m", "appcore"]

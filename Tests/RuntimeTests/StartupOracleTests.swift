@@ -10,7 +10,8 @@ import TestSupport
 /// pipeline and through the real CPython 3.8–3.13 (via `CPythonOracle`), and the two must agree on
 /// crash vs. start, exit code, stderr and sys.path.
 ///
-/// `RAILSIM_ORACLE_CASES` sets the number of cases (default 360), `RAILSIM_ORACLE_SEED` the seed.
+/// `RAILSIM_ORACLE_CASES` sets the number of cases (default 360), `RAILSIM_ORACLE_SEED` the seed,
+/// `RAILSIM_ORACLE_REPORT` a file to receive every disagreement.
 @Suite("Start-up simulation agrees with real CPython")
 struct StartupOracleTests {
     static let minors = Array(8...13)
@@ -40,19 +41,25 @@ struct StartupOracleTests {
 
         var agreeing: [Int: Int] = [:]
         var inexact = 0
+        var sysPaths = 0
         var disagreements: [String] = []
         for outcome in outcomes {
             switch outcome.verdict {
-            case .agree(let exact):
+            case .agree(let exact, let sysPathCompared):
                 agreeing[outcome.testCase.minor, default: 0] += 1
                 if !exact { inexact += 1 }
+                if sysPathCompared { sysPaths += 1 }
             case .disagree(let why):
                 disagreements.append(StartupOracleRunner.describe(outcome.testCase, why: why))
             }
         }
         let perVersion = available.map { "3.\($0): \(agreeing[$0, default: 0])" }.joined(separator: ", ")
         let total = agreeing.values.reduce(0, +)
-        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact) inexact compared by final line)")
+        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact) inexact compared by final line; sys.path compared in \(sysPaths))")
+        if let report = environment["RAILSIM_ORACLE_REPORT"] {
+            // Every disagreement, in full, for working through a large run.
+            try? disagreements.joined(separator: "\n\n").write(toFile: report, atomically: true, encoding: .utf8)
+        }
         if !disagreements.isEmpty {
             let shown = disagreements.prefix(5).joined(separator: "\n\n")
             Issue.record("\(disagreements.count) of \(cases.count) cases disagree with CPython (seed \(seed)); first \(min(5, disagreements.count)):\n\n\(shown)")

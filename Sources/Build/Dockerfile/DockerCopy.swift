@@ -29,8 +29,10 @@ struct DockerCopy {
         guard words.count >= 2, let rawDestination = words.last else { return }
         let destinationText = evaluator.expand(rawDestination, in: stage)
         // Relative destinations join WORKDIR; a trailing `/` (or `.`) means a directory
-        // (convert.go `pathRelativeToWorkingDir`; util/system/path.go).
-        let isDirectoryDestination = destinationText.hasSuffix("/") || destinationText == "." || destinationText.hasSuffix("/.") || words.count > 2
+        // (convert.go `pathRelativeToWorkingDir`; util/system/path.go). Several sources do not
+        // make it one: BuildKit applies them in order, so files to a missing `/dest` overwrite
+        // each other (moby/buildkit#1853; dockerfile.md rule 27).
+        let isDirectoryDestination = destinationText.hasSuffix("/") || destinationText == "." || destinationText.hasSuffix("/.")
         let destination = ImagePath.join(stage.image.workingDirectory, destinationText)
         let sources = words.dropLast().map { evaluator.expand($0, in: stage) }
 

@@ -111,7 +111,11 @@ struct DockerRun {
         var index = 1
         let takesValue: Set<String> = ["-r", "--requirement", "-c", "--constraint", "-t", "--target", "--prefix", "-i", "--index-url",
                                        "--extra-index-url", "--trusted-host", "-f", "--find-links", "--root-user-action", "--root", "--platform",
-                                       "--python-version", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "-e", "--editable"]
+                                       "--python-version", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "-e", "--editable",
+                                       // pip's other value-taking options (pip/_internal/cli/cmdoptions.py).
+                                       "--cache-dir", "--src", "--upgrade-strategy", "--log", "--proxy", "--cert", "--client-cert",
+                                       "--exists-action", "--global-option", "--config-settings", "-C", "--implementation", "--abi",
+                                       "--report", "--python", "--keyring-provider", "--use-feature", "--use-deprecated", "--group"]
         while index < arguments.count {
             var argument = arguments[index]
             var value: String? = nil
@@ -152,18 +156,19 @@ struct DockerRun {
                                        location: evaluator.location(instruction))
                 return
             }
-            installed += PythonDependencies.fromRequirements(repoPath, in: evaluator.snapshot, sitePackages: site, notes: &localNotes)
+            installed += PythonDependencies.fromRequirements(repoPath, in: evaluator.snapshot, sitePackages: site, python: stage.image.python?.version, notes: &localNotes)
             log.append("pip install -r \(imagePath) → \(site)")
         }
+        var specifiers: [String] = []
         for package in packages {
             if package == "." || package.hasPrefix("./") || package.hasPrefix("/") || package.hasPrefix("git+") || package.contains("://") {
                 notes.append(.runNotModelled(command: "pip install \(package)", location: evaluator.location(instruction)))
                 continue
             }
-            let name = String(package.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." })
-            if name.isEmpty { continue }
-            installed.append(PythonDependencies.distribution(named: name, sitePackages: site, at: evaluator.location(instruction), notes: &localNotes))
+            specifiers.append(package)
         }
+        installed += PythonDependencies.fromCommandLine(specifiers, at: evaluator.location(instruction), sitePackages: site,
+                                                        python: stage.image.python?.version, notes: &localNotes)
         notes += localNotes
         stage.image.distributions += installed
         stage.image.fileSystem.addNodes(PythonDependencies.nodes(for: installed, binDirectory: binDirectory))

@@ -82,8 +82,13 @@ public struct ImageFileSystem: Sendable {
         for layer in layers {
             switch layer {
             case .mount(let target, let source, let excluded):
-                guard let rest = ImagePath.relative(directory, to: target) else { continue }
+                guard let rest = ImagePath.relative(directory, to: target) else {
+                    // The mount point's ancestors list its next component.
+                    if let below = ImagePath.relative(target, to: directory), let first = below.first { names.insert(first) }
+                    continue
+                }
                 let repoDir = source.appending(RepoPath(validatedPath: rest))
+                if Self.isExcluded(repoDir, below: source, excluded) { continue }
                 for name in snapshot.children(of: repoDir) where !excluded.contains(repoDir.appending(name)) { names.insert(name) }
             case .nodes(let nodes):
                 let prefix = directory == "/" ? "/" : directory + "/"
@@ -91,7 +96,10 @@ public struct ImageFileSystem: Sendable {
                     if let first = key.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(first)) }
                 }
             case .imported(let box, let sourcePath, let target):
-                guard let rest = ImagePath.relative(directory, to: target) else { continue }
+                guard let rest = ImagePath.relative(directory, to: target) else {
+                    if let below = ImagePath.relative(target, to: directory), let first = below.first { names.insert(first) }
+                    continue
+                }
                 for name in box.fileSystem.children(of: ImagePath.join(sourcePath, rest.joined(separator: "/"))) { names.insert(name) }
             case .removed(let paths):
                 names = names.filter { !paths.contains(ImagePath.join(directory, $0)) }
@@ -117,6 +125,18 @@ public struct ImageFileSystem: Sendable {
 
     private enum LookupResult { case found(ImageNode), removed, absent }
 
+    /// An excluded directory hides everything under it, like a .dockerignore'd directory
+    /// (moby/patternmatcher: a pattern matching a parent excludes its contents).
+    private static func isExcluded(_ path: RepoPath, below source: RepoPath, _ excluded: ExcludedPaths) -> Bool {
+        guard let relative = path.relative(to: source) else { return excluded.contains(path) }
+        var prefix = source
+        for component in relative.components {
+            prefix = prefix.appending(component)
+            if excluded.contains(prefix) { return true }
+        }
+        return false
+    }
+
     private func lookup(_ path: String, in layer: Layer) -> LookupResult {
         switch layer {
         case .mount(let target, let source, let excluded):
@@ -125,7 +145,7 @@ public struct ImageFileSystem: Sendable {
                 return ImagePath.relative(target, to: path) != nil ? .found(.directory(nil)) : .absent
             }
             let repoPath = source.appending(RepoPath(validatedPath: rest))
-            if excluded.contains(repoPath) { return .absent }
+            if Self.isExcluded(repoPath, below: source, excluded) { return .absent }
             switch snapshot.kind(of: repoPath) {
             case .file: return .found(.file(.repository(repoPath)))
             case .directory: return .found(.directory(.repository(repoPath)))

@@ -46,7 +46,7 @@ public enum NixpacksBuilder {
         if app.has("requirements.txt") {
             result.plan.packageManager = "pip"
             result.plan.installCommands = ["python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install -r requirements.txt"]
-            distributions = PythonDependencies.fromRequirements(app.path("requirements.txt"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
+            distributions = PythonDependencies.fromRequirements(app.path("requirements.txt"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
         } else if app.has("pyproject.toml"), app.has("poetry.lock") {
             result.plan.packageManager = "poetry"
             distributions = PythonDependencies.fromLockFile(app.path("poetry.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
@@ -55,7 +55,7 @@ public enum NixpacksBuilder {
             distributions = PythonDependencies.fromLockFile(app.path("uv.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
         } else if app.has("Pipfile") {
             result.plan.packageManager = "pipenv"
-            distributions = PythonDependencies.fromPipfile(app.path("Pipfile"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
+            distributions = PythonDependencies.fromPipfile(app.path("Pipfile"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
         }
         result.notes += notes
         image.distributions = distributions

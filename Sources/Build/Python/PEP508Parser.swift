@@ -37,6 +37,18 @@ struct PEP508Parser {
         } catch let e as PEP508Error { return .failure(e) } catch { return .failure(PEP508Error(message: "invalid marker")) }
     }
 
+    /// Parses a marker expression into packaging's nested list form, for `PEP508Marker.evaluate`.
+    static func parseMarker(_ text: String) -> Result<[MarkerNode], PEP508Error> {
+        var p = PEP508Parser(text)
+        do {
+            p.skipWS()
+            let m = try p.markerList()
+            p.skipWS()
+            guard p.atEnd else { throw p.fail("expected 'and', 'or' or end of marker") }
+            return .success(m)
+        } catch let e as PEP508Error { return .failure(e) } catch { return .failure(PEP508Error(message: "invalid marker")) }
+    }
+
     // MARK: requirement = name ws* extras? ws* (url_req | versionspec)? ws* (';' marker)?
 
     private mutating func requirement() throws -> PEP508Requirement {
@@ -281,6 +293,137 @@ struct PEP508Parser {
 
     private func fail(_ message: String) -> PEP508Error {
         PEP508Error(message: message, offset: i)
+    }
+}
+
+// MARK: - Marker evaluation
+
+/// The values of PEP 508 environment markers for the image a build produces
+/// (https://peps.python.org/pep-0508/#environment-markers). A variable without a value is unknown,
+/// and a comparison on it is neither true nor false.
+struct PEP508Environment: Sendable {
+    /// Possible values per variable: one when known; several when only part is known (e.g.
+    /// `python_full_version` when the image's patch version is not), then a comparison is known
+    /// only if it comes out the same for all of them.
+    var values: [String: [String]]
+
+    /// A Linux x86_64 CPython image, as Railway's builders produce: `sys.platform` "linux",
+    /// `platform.system()` "Linux", `os.name` "posix", `sys.implementation.name` "cpython",
+    /// `platform.machine()` "x86_64". `platform_release`/`platform_version` (the kernel) stay unknown.
+    /// With `python` nil the Python version variables are unknown.
+    static func linuxCPython(python: PythonVersion?) -> PEP508Environment {
+        var values: [String: [String]] = [
+            "sys_platform": ["linux"], "platform_system": ["Linux"], "os_name": ["posix"],
+            "implementation_name": ["cpython"], "platform_python_implementation": ["CPython"], "platform_machine": ["x86_64"],
+        ]
+        if let python {
+            let full: [String] = python.patch.map { ["\(python.major).\(python.minor).\($0)"] }
+                ?? ["\(python.major).\(python.minor).0", "\(python.major).\(python.minor).99"]  // patch unknown: lowest and a high one
+            values["python_version"] = [python.short]
+            values["python_full_version"] = full
+            values["implementation_version"] = full
+        }
+        return PEP508Environment(values: values)
+    }
+
+    /// Only `extra` is set (for filtering a distribution's dependencies by requested extras).
+    static let extrasOnly = PEP508Environment(values: [:])
+}
+
+/// PEP 508 marker evaluation following `packaging.markers.Marker.evaluate` (packaging ≥ 22): `and` binds
+/// tighter than `or`; a comparison is a version comparison when `op + rhs` is a valid PEP 440 specifier,
+/// else a string comparison (`in` / `not in` are substring tests); `extra` values are compared after
+/// PEP 503/685 normalisation. Unknown variables give three-valued (Kleene) results.
+enum PEP508Marker {
+    struct Outcome: Sendable, Equatable {
+        /// true / false, or nil when it depends on a variable whose value is unknown.
+        var value: Bool?
+        /// The unknown variables the result depended on.
+        var unknownVariables: [String]
+    }
+
+    /// Evaluates `marker` once per extra in `extras` (pip's `iter_dependencies`: with no extras requested
+    /// the context is `extra == ""`), true if any context is true.
+    static func evaluate(_ marker: String, in environment: PEP508Environment, extras: [String]) -> Outcome {
+        guard case .success(let nodes) = PEP508Parser.parseMarker(marker) else {
+            return Outcome(value: nil, unknownVariables: ["(unparsable marker)"])
+        }
+        var unknown = Set<String>()
+        var anyUnknown = false
+        for extra in extras.isEmpty ? [""] : extras {
+            var env = environment
+            env.values["extra"] = [PythonPackageName.normalize(extra)]
+            switch evaluate(nodes, env, &unknown) {
+            case true?: return Outcome(value: true, unknownVariables: [])
+            case nil: anyUnknown = true
+            case false?: continue
+            }
+        }
+        return Outcome(value: anyUnknown ? nil : false, unknownVariables: anyUnknown ? unknown.sorted() : [])
+    }
+
+    /// packaging `_evaluate_markers`: groups separated by `or`, each the `and` of its items.
+    private static func evaluate(_ nodes: [PEP508Parser.MarkerNode], _ env: PEP508Environment, _ unknown: inout Set<String>) -> Bool? {
+        var groups: [[Bool?]] = [[]]
+        for node in nodes {
+            switch node {
+            case .list(let inner): groups[groups.count - 1].append(evaluate(inner, env, &unknown))
+            case .item(let lhs, let op, let rhs): groups[groups.count - 1].append(compare(lhs, op, rhs, env, &unknown))
+            case .boolOp(let op): if op == "or" { groups.append([]) }
+            }
+        }
+        var result: Bool? = false
+        for group in groups {
+            var all: Bool? = true
+            for v in group {
+                if v == false { all = false; break }
+                if v == nil { all = nil }
+            }
+            if all == true { return true }
+            if all == nil { result = nil }
+        }
+        return result
+    }
+
+    private static func compare(_ lhs: String, _ op: String, _ rhs: String, _ env: PEP508Environment, _ unknown: inout Set<String>) -> Bool? {
+        // The parser serialises literals quoted and variables bare.
+        func literal(_ s: String) -> String? { s.hasPrefix("\"") && s.count >= 2 ? String(s.dropFirst().dropLast()) : nil }
+        let variable = literal(lhs) == nil ? lhs : rhs
+        let isExtra = variable == "extra"
+        func values(_ s: String) -> [String]? {
+            if let text = literal(s) { return [isExtra ? PythonPackageName.normalize(text) : text] }
+            return env.values[s]
+        }
+        guard let left = values(lhs), let right = values(rhs) else {
+            unknown.insert(literal(lhs) == nil && env.values[lhs] == nil ? lhs : rhs)
+            return nil
+        }
+        var outcomes = Set<Bool>()
+        for l in left {
+            for r in right { outcomes.insert(evalOp(l, op, r)) }
+        }
+        if outcomes.count == 1, let only = outcomes.first { return only }
+        unknown.insert(variable)
+        return nil
+    }
+
+    /// packaging `_eval_op`: a specifier when `op + rhs` parses as one, else Python string operators.
+    private static func evalOp(_ lhs: String, _ op: String, _ rhs: String) -> Bool {
+        switch op {
+        case "in": return rhs.contains(lhs)
+        case "not in": return !rhs.contains(lhs)
+        default: break
+        }
+        if let result = PEP440Version.specifierContains(lhs, op: op, spec: rhs) { return result }
+        switch op {
+        case "==": return lhs == rhs
+        case "!=": return lhs != rhs
+        case "<": return lhs < rhs
+        case "<=": return lhs <= rhs
+        case ">": return lhs > rhs
+        case ">=": return lhs >= rhs
+        default: return false  // packaging raises UndefinedComparison (e.g. `~=` on a non-version)
+        }
     }
 }
 

@@ -4,11 +4,20 @@ import Snapshot
 /// Turns what a build installs (a requirements file, a lock file) into installed distributions
 /// with their import names, plus notes for anything railsim could not interpret.
 public enum PythonDependencies {
+    /// A distribution the build asks for by name: a requirement line, a Pipfile entry.
+    struct Request: Sendable {
+        var name: String
+        var extras: [String]
+        var location: SourceLocation?
+    }
+
     /// Reads a requirements file and the files it includes with `-r`, iteratively and at most once
-    /// each (so include cycles end). `directory` is where relative includes are resolved.
-    public static func fromRequirements(_ path: RepoPath, in snapshot: RepoSnapshot, sitePackages: String,
+    /// each (so include cycles end), and installs what pip would: the requirements whose markers hold
+    /// in the image, plus their dependencies (`closure`). `python` is the image's interpreter version.
+    public static func fromRequirements(_ path: RepoPath, in snapshot: RepoSnapshot, sitePackages: String, python: PythonVersion?,
                                         notes: inout [BuildNote]) -> [InstalledDistribution] {
-        var result: [InstalledDistribution] = []
+        let environment = PEP508Environment.linuxCPython(python: python)
+        var requests: [Request] = []
         var pending = [path]
         var seen = Set<RepoPath>()
         while let file = pending.popLast() {
@@ -18,10 +27,12 @@ public enum PythonDependencies {
                 let location = SourceLocation(file, line: entry.line)
                 switch entry.kind {
                 case .requirement(let requirement):
-                    result.append(distribution(named: requirement.name, sitePackages: sitePackages, at: location, notes: &notes))
+                    guard markerHolds(requirement.marker, on: requirement.name, environment: environment, at: location, notes: &notes) else { continue }
+                    requests.append(Request(name: requirement.name, extras: requirement.extras, location: location))
                 case .url(let reference):
                     if let name = reference.name, reference.form != .localPath {
-                        result.append(distribution(named: name, sitePackages: sitePackages, at: location, notes: &notes))
+                        guard markerHolds(reference.marker, on: name, environment: environment, at: location, notes: &notes) else { continue }
+                        requests.append(Request(name: name, extras: reference.extras, location: location))
                     } else {
                         notes.append(.requirementNotModelled(text: reference.url, location: location))
                     }
@@ -33,6 +44,112 @@ public enum PythonDependencies {
             }
             for problem in parsed.problems {
                 notes.append(.requirementNotModelled(text: problem.message, location: SourceLocation(file, line: problem.line)))
+            }
+        }
+        return closure(of: requests, sitePackages: sitePackages, environment: environment, notes: &notes)
+    }
+
+    /// Requirements given on a `pip install` command line (`pip install "fastapi[standard]" redis`):
+    /// each argument is one requirement specifier, parsed like a requirements-file line, then the
+    /// same closure as a requirements file (pip's docs: "pip install [options] <requirement specifier>").
+    public static func fromCommandLine(_ specifiers: [String], at location: SourceLocation, sitePackages: String, python: PythonVersion?,
+                                       notes: inout [BuildNote]) -> [InstalledDistribution] {
+        let environment = PEP508Environment.linuxCPython(python: python)
+        var requests: [Request] = []
+        for specifier in specifiers {
+            for entry in RequirementsFile.parse(specifier, path: location.file).entries {
+                switch entry.kind {
+                case .requirement(let requirement):
+                    guard markerHolds(requirement.marker, on: requirement.name, environment: environment, at: location, notes: &notes) else { continue }
+                    requests.append(Request(name: requirement.name, extras: requirement.extras, location: location))
+                case .url(let reference):
+                    if let name = reference.name, reference.form != .localPath {
+                        requests.append(Request(name: name, extras: reference.extras, location: location))
+                    } else {
+                        notes.append(.requirementNotModelled(text: reference.url, location: location))
+                    }
+                case .include, .constraint, .option:
+                    continue
+                }
+            }
+        }
+        return closure(of: requests, sitePackages: sitePackages, environment: environment, notes: &notes)
+    }
+
+    /// PEP 508: a requirement whose marker is false for the target environment is not installed (pip
+    /// `InstallRequirement.match_markers` with `extra == ""`). A marker that depends on a variable
+    /// railsim does not know counts as true, and that is noted.
+    static func markerHolds(_ marker: String?, on name: String, environment: PEP508Environment, at location: SourceLocation?,
+                            notes: inout [BuildNote]) -> Bool {
+        guard let marker else { return true }
+        let outcome = PEP508Marker.evaluate(marker, in: environment, extras: [])
+        if outcome.value == nil, let location {
+            notes.append(.requirementNotModelled(text: "\(name); \(marker) (depends on \(outcome.unknownVariables.joined(separator: ", ")); assumed true)",
+                                                 location: location))
+        }
+        return outcome.value != false
+    }
+
+    /// What `pip install` puts in site-packages for `requests`: each requested distribution and, from the
+    /// catalogue's Requires-Dist, its dependencies whose markers hold in `environment` (with the extras
+    /// each was asked for), transitively. An explicit worklist; each distribution is installed once and
+    /// each (distribution, extra) expanded once, so dependency cycles end. A dependency gets the line of
+    /// the requirement that pulled it in and the distribution that named it. railsim uses the catalogued
+    /// wheel's metadata, not pip's resolver, so version-dependent differences are not modelled.
+    static func closure(of requests: [Request], sitePackages: String, environment: PEP508Environment,
+                        catalog: DistributionCatalog = .shared, notes: inout [BuildNote]) -> [InstalledDistribution] {
+        struct Work {
+            var name: String
+            var extras: [String]
+            var location: SourceLocation?
+            var requiredBy: String?
+        }
+        var result: [InstalledDistribution] = []
+        var installed = Set<String>()
+        var expanded: [String: Set<String>] = [:]  // normalised name → extras already expanded ("" = base)
+        var worklist: [Work] = requests.map { Work(name: $0.name, extras: $0.extras, location: $0.location, requiredBy: nil) }
+        var next = 0
+        while next < worklist.count {  // first in, first out: requested distributions keep their own lines
+            let work = worklist[next]
+            next += 1
+            let key = PythonPackageName.normalize(work.name.pipTrimmed())
+            guard !key.isEmpty else { continue }
+            if installed.insert(key).inserted {
+                // Notes only for what the user asked for: a dependency they never wrote is installed with
+                // its guessed name (`nameRule` says so) but not reported line by line.
+                var dependencyNotes: [BuildNote] = []
+                var item = distribution(named: work.name, sitePackages: sitePackages, at: work.location, catalog: catalog,
+                                        notes: &dependencyNotes)
+                item.requiredBy = work.requiredBy
+                result.append(item)
+                if work.requiredBy == nil {
+                    notes += dependencyNotes
+                    if catalog.entry(forDistribution: key)?.dependencies == nil {
+                        notes.append(.dependenciesUnknown(distribution: work.name, location: work.location))
+                    }
+                }
+            }
+            // Only extras not yet expanded for this distribution add dependencies.
+            let wanted = [""] + work.extras.map(PythonPackageName.normalize)
+            let new = wanted.filter { !expanded[key, default: []].contains($0) }
+            guard !new.isEmpty else { continue }
+            expanded[key, default: []].formUnion(new)
+            let extras = new.filter { !$0.isEmpty }
+            // Each dependency with the extras context its marker is evaluated in (pip `iter_dependencies`).
+            var dependencies: [(CatalogDependency, [String])] = []
+            if new.contains("") { dependencies += catalog.dependencies(of: key, extras: []).map { ($0, []) } }
+            if !extras.isEmpty { dependencies += catalog.dependencies(of: key, extras: extras).map { ($0, extras) } }
+            for (dependency, context) in dependencies {
+                if let marker = dependency.marker {
+                    let outcome = PEP508Marker.evaluate(marker, in: environment, extras: context)
+                    if outcome.value == false { continue }
+                    if outcome.value == nil, let location = work.location {
+                        notes.append(.requirementNotModelled(
+                            text: "\(dependency) (required by \(key); depends on \(outcome.unknownVariables.joined(separator: ", ")); assumed true)",
+                            location: location))
+                    }
+                }
+                worklist.append(Work(name: dependency.name, extras: dependency.extras, location: work.location, requiredBy: key))
             }
         }
         return result
@@ -53,18 +170,20 @@ public enum PythonDependencies {
         return result
     }
 
-    /// `[packages]` of a Pipfile (installed by `pipenv install --skip-lock`).
-    public static func fromPipfile(_ path: RepoPath, in snapshot: RepoSnapshot, sitePackages: String,
+    /// `[packages]` of a Pipfile (installed by `pipenv install --skip-lock`, which resolves
+    /// dependencies as pip does, so their closure is installed too).
+    public static func fromPipfile(_ path: RepoPath, in snapshot: RepoSnapshot, sitePackages: String, python: PythonVersion?,
                                    notes: inout [BuildNote]) -> [InstalledDistribution] {
         guard let text = try? snapshot.readText(path),
               let document = try? ConfigDocumentParser.parse(text, format: .toml, file: path.description),
               let packages = document.members?.first(where: { $0.key == "packages" })?.value.members else { return [] }
-        return packages.map { distribution(named: $0.key, sitePackages: sitePackages, at: SourceLocation(path, line: $0.line), notes: &notes) }
+        let requests = packages.map { Request(name: $0.key, extras: [], location: SourceLocation(path, line: $0.line)) }
+        return closure(of: requests, sitePackages: sitePackages, environment: .linuxCPython(python: python), notes: &notes)
     }
 
     static func distribution(named name: String, sitePackages: String, at location: SourceLocation?,
-                             notes: inout [BuildNote]) -> InstalledDistribution {
-        switch DistributionCatalog.shared.importNames(forDistribution: name) {
+                             catalog: DistributionCatalog = .shared, notes: inout [BuildNote]) -> InstalledDistribution {
+        switch catalog.importNames(forDistribution: name) {
         case .catalogue(let names, _, _):
             return InstalledDistribution(name: name, importNames: names, nameRule: .catalogue, sitePackages: sitePackages, requiredAt: location)
         case .normalizedNameGuess(let guess):

@@ -28,11 +28,9 @@ public enum RailpackBuilder {
 
         // railpack.json (or RAILPACK_CONFIG_FILE) is read before planning; a named file that is
         // missing or a file that does not parse fails the build (railpack:core/core.go GenerateConfigFromFile).
-        let railpackConfig: ConfigValue?
-        switch readRailpackConfig(app) {
-        case .success(let document): railpackConfig = document
-        case .failure(let failure):
-            result.failure = failure
+        let (railpackConfig, configFailure) = readRailpackConfig(app)
+        if let configFailure {
+            result.failure = configFailure
             return result
         }
 
@@ -77,7 +75,7 @@ public enum RailpackBuilder {
             paths.append("/app/.venv/bin")
             if manager != .pip { paths.append("/root/.local/bin") }
             var notes = result.notes
-            let distributions = installedDistributions(manager, app: app, sitePackages: venv.sitePackages, notes: &notes)
+            let distributions = installedDistributions(manager, app: app, sitePackages: venv.sitePackages, python: version, notes: &notes)
             result.notes = notes
             image.distributions = distributions
             image.fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: "/app/.venv/bin"))
@@ -119,16 +117,16 @@ public enum RailpackBuilder {
     }
 
     static func installedDistributions(_ manager: RailpackPython.PackageManager, app: RailpackApp, sitePackages: String,
-                                       notes: inout [BuildNote]) -> [InstalledDistribution] {
+                                       python: PythonVersion?, notes: inout [BuildNote]) -> [InstalledDistribution] {
         switch manager {
         case .pip:
             // `python -m venv` bootstraps pip into the venv (ensurepip).
             return [InstalledDistribution(name: "pip", importNames: ["pip"], nameRule: .catalogue, sitePackages: sitePackages, requiredAt: nil)]
-                + PythonDependencies.fromRequirements(app.path("requirements.txt"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
+                + PythonDependencies.fromRequirements(app.path("requirements.txt"), in: app.snapshot, sitePackages: sitePackages, python: python, notes: &notes)
         case .uv: return PythonDependencies.fromLockFile(app.path("uv.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
         case .poetry: return PythonDependencies.fromLockFile(app.path("poetry.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
         case .pdm: return PythonDependencies.fromLockFile(app.path("pdm.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
-        case .pipenv: return PythonDependencies.fromPipfile(app.path("Pipfile"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
+        case .pipenv: return PythonDependencies.fromPipfile(app.path("Pipfile"), in: app.snapshot, sitePackages: sitePackages, python: python, notes: &notes)
         case .none: return []
         }
     }
@@ -165,19 +163,19 @@ public enum RailpackBuilder {
     /// railpack.json as Railpack reads it: JSON with comments and trailing commas (hujson); a
     /// missing default file is fine, a missing named file or a parse error fails the build
     /// (railpack:core/core.go GenerateConfigFromFile, readConfigJSON).
-    static func readRailpackConfig(_ app: RailpackApp) -> Result<ConfigValue?, BuildFailure> {
+    static func readRailpackConfig(_ app: RailpackApp) -> (ConfigValue?, BuildFailure?) {
         let name = configFileName(app)
         let path = app.path(name)
         guard app.snapshot.isFile(path) else {
-            if name == "railpack.json" { return .success(nil) }
+            if name == "railpack.json" { return (nil, nil) }
             // Upstream prints the absolute path on the builder, which railsim cannot know.
-            return .failure(BuildFailure(.configInvalid, message: "config file \"\(path.slashed)\" not found"))
+            return (nil, BuildFailure(.configInvalid, message: "config file \"\(path.slashed)\" not found"))
         }
-        guard let text = app.text(name) else { return .success(nil) }
-        do {
-            return .success(try ConfigDocumentParser.parseJSONWithComments(text, file: path.description))
+        guard let text = app.text(name) else { return (nil, nil) }
+        do throws(ConfigSyntaxError) {
+            return (try ConfigDocumentParser.parseJSONWithComments(text, file: path.description), nil)
         } catch {
-            return .failure(BuildFailure(.configInvalid, message: "Failed to read config file `\(name)`: \(error.message)", location: error.location))
+            return (nil, BuildFailure(.configInvalid, message: "Failed to read config file `\(name)`: \(error.message)", location: error.location))
         }
     }
 

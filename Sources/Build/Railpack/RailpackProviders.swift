@@ -47,7 +47,7 @@ public enum RailpackProvider: String, Sendable, CaseIterable {
         case .cpp: return app.has("CMakeLists.txt") || app.has("meson.build")                   // cpp/cmake.go, cpp/meson.go
         case .staticfile:                                                                       // staticfile/staticfile.go Detect
             // A Staticfile counts only with a non-empty `root:` (staticfile.go getRootDir).
-            return app.variable("RAILPACK_STATIC_FILE_ROOT") != nil || staticfileRoot(app) != nil || app.has("public") || app.has("index.html")
+            return app.variable("RAILPACK_STATIC_FILE_ROOT") != nil || Self.staticfileRoot(app) != nil || app.has("public") || app.has("index.html")
         case .shell: return app.has("start.sh") || app.variable("RAILPACK_SHELL_SCRIPT") != nil // shell/shell.go Detect
         }
     }
