@@ -1,3 +1,5 @@
+import Build
+
 /// Server launchers railsim models, with how each changes sys.path, imports the app, reports
 /// failures and binds (python-imports.md §4, read from the launchers' own source).
 enum Launcher: String, Sendable {
@@ -19,7 +21,6 @@ enum Launcher: String, Sendable {
 
     func parse(_ arguments: [String]) -> Arguments {
         var parsed = Arguments()
-        var index = 0
         let valued: Set<String>
         switch self {
         // uvicorn/main.py click options that take a value.
@@ -35,30 +36,21 @@ enum Launcher: String, Sendable {
                                   "--max-requests", "--graceful-timeout", "--keep-alive", "-n", "--name", "-u", "--user", "-g", "--group",
                                   "--worker-connections", "--backlog", "--forwarded-allow-ips", "--max-requests-jitter", "--log-config"]
         }
-        while index < arguments.count {
-            var word = arguments[index]
-            var value: String? = nil
-            if word.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
-                value = String(word[word.index(after: equals)...])
-                word = String(word[..<equals])
-            } else if valued.contains(word), index + 1 < arguments.count {
-                index += 1
-                value = arguments[index]
-            } else if word.hasPrefix("-b"), word.count > 2, self == .gunicorn {
-                value = String(word.dropFirst(2)); word = "-b"
+        for item in CommandOptions(arguments, takesValue: valued, attachedShortValue: self == .gunicorn ? ["-b"] : []).items {
+            switch item {
+            case .positional(let word): if parsed.app == nil { parsed.app = word }
+            case .option(let option):
+                switch option.name {
+                case "--host": parsed.host = option.value
+                case "--port": parsed.port = option.value
+                case "--app-dir": parsed.appDir = option.value
+                case "--factory": parsed.factory = true
+                case "-b", "--bind": if let value = option.value { parsed.bind.append(value) }
+                case "--chdir": parsed.chdir = option.value
+                case "--pythonpath": parsed.pythonPath += (option.value ?? "").split(separator: ",").map(String.init)
+                default: continue
+                }
             }
-            switch word {
-            case "--host": parsed.host = value
-            case "--port": parsed.port = value
-            case "--app-dir": parsed.appDir = value
-            case "--factory": parsed.factory = true
-            case "-b", "--bind": if let value { parsed.bind.append(value) }
-            case "--chdir": parsed.chdir = value
-            case "--pythonpath": parsed.pythonPath += (value ?? "").split(separator: ",").map(String.init)
-            default:
-                if !word.hasPrefix("-"), parsed.app == nil { parsed.app = word }
-            }
-            index += 1
         }
         return parsed
     }

@@ -108,7 +108,6 @@ struct DockerRun {
         var options: [String: String] = [:]
         var requirementFiles: [String] = []
         var packages: [String] = []
-        var index = 1
         let takesValue: Set<String> = ["-r", "--requirement", "-c", "--constraint", "-t", "--target", "--prefix", "-i", "--index-url",
                                        "--extra-index-url", "--trusted-host", "-f", "--find-links", "--root-user-action", "--root", "--platform",
                                        "--python-version", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "-e", "--editable",
@@ -116,24 +115,18 @@ struct DockerRun {
                                        "--cache-dir", "--src", "--upgrade-strategy", "--log", "--proxy", "--cert", "--client-cert",
                                        "--exists-action", "--global-option", "--config-settings", "-C", "--implementation", "--abi",
                                        "--report", "--python", "--keyring-provider", "--use-feature", "--use-deprecated", "--group"]
-        while index < arguments.count {
-            var argument = arguments[index]
-            var value: String? = nil
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                value = String(argument[argument.index(after: equals)...])
-                argument = String(argument[..<equals])
-            } else if takesValue.contains(argument), index + 1 < arguments.count {
-                index += 1
-                value = arguments[index]
+        for item in CommandOptions(Array(arguments.dropFirst()), takesValue: takesValue).items {
+            switch item {
+            case .positional(let package): packages.append(package)
+            case .option(let option):
+                switch option.name {
+                case "-r", "--requirement": if let value = option.value { requirementFiles.append(value) }
+                case "-t": options["--target"] = option.value
+                case "-e", "--editable": if let value = option.value { packages.append(value) }
+                case "--user", "--target", "--prefix": options[option.name] = option.value ?? ""
+                default: continue
+                }
             }
-            switch argument {
-            case "-r", "--requirement": if let value { requirementFiles.append(value) }
-            case "-t": options["--target"] = value
-            case "-e", "--editable": if let value { packages.append(value) }
-            case "--user", "--target", "--prefix": options[argument] = value ?? ""
-            default: if !argument.hasPrefix("-") { packages.append(argument) }
-            }
-            index += 1
         }
         let program = pipProgram ?? interpreter ?? "pip"
         guard let site = installLocation(program: program, options: options, stage: stage) else {

@@ -25,22 +25,8 @@ public enum PythonDependencies {
             let parsed = RequirementsFile.parse(text, path: file.description)
             for entry in parsed.entries {
                 let location = SourceLocation(file, line: entry.line)
-                switch entry.kind {
-                case .requirement(let requirement):
-                    guard markerHolds(requirement.marker, on: requirement.name, environment: environment, at: location, notes: &notes) else { continue }
-                    requests.append(Request(name: requirement.name, extras: requirement.extras, location: location))
-                case .url(let reference):
-                    if let name = reference.name, reference.form != .localPath {
-                        guard markerHolds(reference.marker, on: name, environment: environment, at: location, notes: &notes) else { continue }
-                        requests.append(Request(name: name, extras: reference.extras, location: location))
-                    } else {
-                        notes.append(.requirementNotModelled(text: reference.url, location: location))
-                    }
-                case .include(let included):
-                    if let next = RepoPath(included, relativeTo: file.parent ?? .root) { pending.append(next) }
-                case .constraint, .option:
-                    continue
-                }
+                if case .include(let included) = entry.kind, let next = RepoPath(included, relativeTo: file.parent ?? .root) { pending.append(next) }
+                requests += request(for: entry, at: location, environment: environment, notes: &notes)
             }
             for problem in parsed.problems {
                 notes.append(.requirementNotModelled(text: problem.message, location: SourceLocation(file, line: problem.line)))
@@ -58,22 +44,31 @@ public enum PythonDependencies {
         var requests: [Request] = []
         for specifier in specifiers {
             for entry in RequirementsFile.parse(specifier, path: location.file).entries {
-                switch entry.kind {
-                case .requirement(let requirement):
-                    guard markerHolds(requirement.marker, on: requirement.name, environment: environment, at: location, notes: &notes) else { continue }
-                    requests.append(Request(name: requirement.name, extras: requirement.extras, location: location))
-                case .url(let reference):
-                    if let name = reference.name, reference.form != .localPath {
-                        requests.append(Request(name: name, extras: reference.extras, location: location))
-                    } else {
-                        notes.append(.requirementNotModelled(text: reference.url, location: location))
-                    }
-                case .include, .constraint, .option:
-                    continue
-                }
+                requests += request(for: entry, at: location, environment: environment, notes: &notes)
             }
         }
         return closure(of: requests, sitePackages: sitePackages, environment: environment, notes: &notes)
+    }
+
+    /// What one requirements entry asks pip to install: named requirements and `name @ url` whose
+    /// markers hold; local paths are noted as not modelled; includes, constraints and options
+    /// install nothing themselves.
+    static func request(for entry: RequirementEntry, at location: SourceLocation, environment: PEP508Environment,
+                        notes: inout [BuildNote]) -> [Request] {
+        switch entry.kind {
+        case .requirement(let requirement):
+            guard markerHolds(requirement.marker, on: requirement.name, environment: environment, at: location, notes: &notes) else { return [] }
+            return [Request(name: requirement.name, extras: requirement.extras, location: location)]
+        case .url(let reference):
+            guard let name = reference.name, reference.form != .localPath else {
+                notes.append(.requirementNotModelled(text: reference.url, location: location))
+                return []
+            }
+            guard markerHolds(reference.marker, on: name, environment: environment, at: location, notes: &notes) else { return [] }
+            return [Request(name: name, extras: reference.extras, location: location)]
+        case .include, .constraint, .option:
+            return []
+        }
     }
 
     /// PEP 508: a requirement whose marker is false for the target environment is not installed (pip
