@@ -80,6 +80,7 @@ public struct Rule: Sendable, Equatable {
     public static let syntaxError = Rule(id: "RS410", name: "python-syntax-error", severity: .error)
     public static let notSimulated = Rule(id: "RS411", name: "not-simulated", severity: .info)
     public static let assumedDistribution = Rule(id: "RS412", name: "distribution-contents-assumed", severity: .info)
+    public static let environmentVariableMissing = Rule(id: "RS413", name: "environment-variable-missing", severity: .error)
 
     public static let all: [Rule] = [
         configSyntax, configUnknownKey, configInvalidValue, configDeprecated, repoRootConfigApplies, configFileIgnored, configUnconfirmedKey,
@@ -87,6 +88,6 @@ public struct Rule: Sendable, Equatable {
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
         unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown,
         moduleNotInImage, missingDistribution, startFileMissing, startCrash, lazyImport, conditionalImport, literalVariable, notListening,
-        healthcheckRoute, syntaxError, notSimulated, assumedDistribution,
+        healthcheckRoute, syntaxError, notSimulated, assumedDistribution, environmentVariableMissing,
     ]
 }

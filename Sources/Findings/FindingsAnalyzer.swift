@@ -183,6 +183,12 @@ struct FindingsAnalyzer {
                 result.append(Finding(.syntaxError, message: "SyntaxError: \(message)", file: file, line: line))
             case .notSimulated(let what):
                 result.append(Finding(.notSimulated, message: what))
+            case .missingEnvironmentVariable(let name, let location):
+                let file = location?.file
+                result.append(Finding(.environmentVariableMissing, message: "`\(name)` is read at start-up but the service does not set it",
+                                      file: file, line: location?.line,
+                                      explanation: "Module-level code reads `\(name)` from the environment while the app starts; the process has no such variable (image ENV, service variables and Railway's own), so start-up fails.",
+                                      fix: "Set `\(name)` in the service's variables (or give it a default in the code)."))
             case .serving, .repositoryHasModuleOutsideImage, .missingDistribution:
                 continue
             }
@@ -190,7 +196,12 @@ struct FindingsAnalyzer {
         if assumedCount > 0 {
             result.append(Finding(.assumedDistribution, message: "\(assumedCount) submodule import(s) of installed distributions are assumed to exist (railsim knows distributions' top-level names, not their files)"))
         }
-        if let failure = runtime.failure, failure.phase == .start, !runtime.notes.contains(where: { if case .importFailed = $0 { return true }; return false }) {
+        if let failure = runtime.failure, failure.phase == .start, !runtime.notes.contains(where: {
+            switch $0 {
+            case .importFailed, .missingEnvironmentVariable: return true
+            default: return false
+            }
+        }) {
             result.append(startFailureFinding(failure))
         }
         return result

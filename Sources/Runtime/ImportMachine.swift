@@ -27,6 +27,10 @@ struct ImportMachine {
         var current: PyStatement?
         /// What the traceback line says after `in`: `<module>`, or a class name for a class body.
         var function: String = "<module>"
+        /// Module globals the static path evaluator knows (`BASE_DIR = os.path.dirname(...)`).
+        var variables: [String: StaticPathValue] = [:]
+        /// Names bound by imports of `os`, `os.path`, `pathlib`, `sys`, `site` (`osp` → `os.path`).
+        var aliases: [String: String] = [:]
     }
 
     enum Step: Sendable {
@@ -46,7 +50,26 @@ struct ImportMachine {
     let image: Image
     let finder: ModuleFinder
     let stdlib: StdlibTable?
-    let sysPath: [String]
+    /// sys.path as the program sees it, edited in source order by statically evaluated
+    /// `sys.path.insert/append/extend` and `site.addsitedir` calls (python-imports.md §2.8).
+    var sysPath: [String]
+    /// Per sys.path entry: the directory FileFinder searches (absolute, cleaned), or nil for an
+    /// entry that is not a `str` (PathFinder skips those: `_bootstrap_external.PathFinder._get_spec`).
+    var lookupPath: [String?]
+    /// Per sys.path entry: the directory `__file__` of what it finds starts with, when that
+    /// differs from the lookup directory (entries added at run time: see `fileFinderDirectory`).
+    var displayDirectory: [String?]
+    /// The process's working directory (relative sys.path entries are relative to it at import time).
+    var cwd: String
+    /// setuptools editable finders installed by `.pth` import lines (appended to sys.meta_path,
+    /// so after PathFinder).
+    var editableMappings: [(name: String, path: String)] = []
+    /// Source bytes of files read so far, for statement text, and where their lines start.
+    var sources: [String: [UInt8]] = [:]
+    var lineStarts: [String: [Int]] = [:]
+    /// The process environment (image ENV, service variables, Railway's): module-level
+    /// `os.environ["X"]` reads are checked against it when set (`EnvironmentSemantics.swift`).
+    var environment: [String: String]? = nil
     let version: PythonVersion
     /// railsim's bound on simultaneously executing modules; CPython's own recursion limit (1000
     /// frames, several per import level) stops far deeper chains with RecursionError.
@@ -64,13 +87,20 @@ struct ImportMachine {
     /// `python -c`: the start-up set differs from a script's or `-m`'s (see `cannotBeShadowed`).
     let commandMode: Bool
 
-    init(image: Image, python: PythonInstallation, sysPath: [String], commandMode: Bool = false) {
+    init(image: Image, python: PythonInstallation, sysPath: [String], commandMode: Bool = false, cwd: String? = nil) {
         self.image = image
         self.stdlib = StdlibTable.table(minor: python.version.minor)
         self.finder = ModuleFinder(image: image, stdlib: stdlib, python: python)
         self.sysPath = sysPath
         self.version = python.version
         self.commandMode = commandMode
+        self.cwd = cwd ?? image.workingDirectory
+        self.lookupPath = []
+        self.displayDirectory = []
+        self.lookupPath = sysPath.map { lookup($0) }
+        self.displayDirectory = []
+        self.displayDirectory = sysPath.map { display($0) }
+        loadPthImportLines()
     }
 
     /// Builtin, frozen or already imported at start-up. The stdlib tables record the start-up set
@@ -131,6 +161,7 @@ struct ImportMachine {
 
     mutating func execute(_ statement: PyStatement, frame: Int) {
         frames[frame].current = statement
+        recordImportAliases(statement, frame: frame)
         switch statement.kind {
         case .importModules(let aliases):
             process(aliases.flatMap { steps(forDotted: $0.name) }, frame: frame, dynamic: false)
@@ -176,12 +207,19 @@ struct ImportMachine {
         case .match(let cases):
             for body in cases { probe(body, frame: frame, lazy: false) }
         case .call(let call):
-            if call.callee == "sys.path.insert" || call.callee == "sys.path.append" || call.callee == "sys.path.extend" || call.callee == "site.addsitedir" {
-                sysPathEditsIgnored = true
-                notes.append(.notSimulated("\(call.callee)(…) at \(frames[frame].sourcePath):\(statement.span.startLine): railsim does not yet evaluate sys.path edits; later imports in this process may resolve differently"))
+            if checkEnvironmentReads(statement, frame: frame) { return }
+            let callee = canonical(call.callee, frame: frame)
+            if callee == "sys.path.insert" || callee == "sys.path.append" || callee == "sys.path.extend" || callee == "site.addsitedir" {
+                if !applySysPathEdit(callee, statement: statement, frame: frame) {
+                    sysPathEditsIgnored = true
+                    notes.append(.notSimulated("\(call.callee)(…) at \(frames[frame].sourcePath):\(statement.span.startLine): railsim cannot evaluate this sys.path edit statically; later imports in this process may resolve differently"))
+                }
             }
-        case .assignment, .other:
-            break
+        case .assignment(let targets, let value):
+            if checkEnvironmentReads(statement, frame: frame) { return }
+            recordAssignment(targets, value: value, statement: statement, frame: frame)
+        case .other:
+            _ = checkEnvironmentReads(statement, frame: frame)
         }
     }
 
@@ -285,16 +323,19 @@ struct ImportMachine {
                         continue
                     }
                     guard let scan = scanModule(file) else { return }
-                    modules[name] = Module(name: name, origin: origin, scan: scan, initialized: false, displayFile: file)
+                    let shown = displayFile(for: file, module: name)
+                    modules[name] = Module(name: name, origin: origin, scan: scan, initialized: false, displayFile: shown)
                     tasks.append(.resume(steps: Array(remaining), frame: frame, dynamic: dynamic))
                     let package = isPackage ? name : String(name.split(separator: ".").dropLast().joined(separator: "."))
-                    frames.append(Frame(module: name, file: file, sourcePath: file, isMain: false, package: package, current: nil))
+                    frames.append(Frame(module: name, file: shown, sourcePath: file, isMain: false, package: package, current: nil))
                     let newFrame = frames.count - 1
                     tasks.append(.moduleEnd(frame: newFrame))
                     tasks.append(.block(scan.body, 0, frame: newFrame))
                     return
                 }
-                modules[name] = Module(name: name, origin: origin, scan: nil, initialized: true, displayFile: nil)
+                var shown: String? = nil
+                if case .compiled(let file, _) = origin { shown = displayFile(for: file, module: name) }
+                modules[name] = Module(name: name, origin: origin, scan: nil, initialized: true, displayFile: shown)
             case .fromName(let moduleName, let attribute):
                 guard let module = modules[moduleName] else { continue }
                 if hasAttribute(module, attribute), !isBoundOnlyByCurrentImport(moduleName, attribute) { continue }
@@ -311,12 +352,15 @@ struct ImportMachine {
                 // Python/ceval.c import_from: a module whose body is still running is "partially
                 // initialized" (its __spec__._initializing), unless it has no file ("unknown location").
                 let partially = !module.initialized && module.origin.locationText != "unknown location"
+                var location = module.origin.locationText
+                if let shown = module.displayFile, location != "unknown location" { location = shown }
                 let message = partially
-                    ? "cannot import name '\(attribute)' from partially initialized module '\(moduleName)' (most likely due to a circular import) (\(module.origin.locationText))"
-                    : "cannot import name '\(attribute)' from '\(moduleName)' (\(module.origin.locationText))"
+                    ? "cannot import name '\(attribute)' from partially initialized module '\(moduleName)' (most likely due to a circular import) (\(location))"
+                    : "cannot import name '\(attribute)' from '\(moduleName)' (\(location))"
                 var exception = PythonException(type: "ImportError", message: message)
                 exception.importName = moduleName
-                if version.minor >= 12, let suggestion = suggestion(for: attribute, from: moduleName) {
+                // No "Did you mean" for a partially initialised module [EXP 3.12.1, 3.13.0].
+                if version.minor >= 12, !partially, let suggestion = suggestion(for: attribute, from: moduleName) {
                     exception.suggestion = suggestion
                 }
                 raise(exception, dynamic: dynamic)
@@ -360,18 +404,37 @@ struct ImportMachine {
 
     func findTopLevel(_ name: String) -> ModuleOrigin? {
         if cannotBeShadowed(name) { return .builtin }
-        return finder.find(name, in: sysPath)
+        if let hit = finder.find(name, in: lookupPath.map { $0 ?? ModuleFinder.nonStringEntry }) { return hit }
+        return editableOrigin(name)
     }
 
     func hasAttribute(_ module: Module, _ attribute: String) -> Bool {
         switch module.origin {
         case .source:
             guard let scan = module.scan else { return true }
+            if !module.initialized, let position = executingPosition(module.name) {
+                // A module still running its body has only what statements before the current one
+                // bound (Python/ceval.c import_from; python-imports.md §3.1 "Circular `from` import").
+                return scan.mayBeBound(attribute, beforeLine: position.line, column: position.column)
+                    || scan.mayBeBound("__getattr__", beforeLine: position.line, column: position.column)
+                    || scan.body.contains { statement in
+                        guard case .importFrom(_, _, let names) = statement.kind, names.contains(where: { $0.name == "*" }) else { return false }
+                        return PyPosition.key(line: statement.span.startLine, column: statement.span.startColumn) < PyPosition.key(line: position.line, column: position.column)
+                    }
+            }
             return scan.boundNames.contains(attribute) || scan.definesModuleGetattr
                 || scan.body.contains { if case .importFrom(_, _, let names) = $0.kind { return names.contains { $0.name == "*" } }; return false }
         case .namespace: return false
         default: return true  // stdlib, builtin, compiled and distribution modules: attributes not modelled
         }
+    }
+
+    /// Where the body of a module that is still initialising has got to: the start of the
+    /// statement its module-level frame is executing.
+    func executingPosition(_ moduleName: String) -> (line: Int, column: Int)? {
+        guard let frame = frames.last(where: { $0.module == moduleName && $0.function == "<module>" }),
+              let statement = frame.current else { return nil }
+        return (statement.span.startLine, statement.span.startColumn)
     }
 
     /// `from M import x` while M's own body is at a statement binding `x` (typically M's
@@ -391,14 +454,27 @@ struct ImportMachine {
     mutating func suggestion(for name: String, from moduleName: String) -> String? {
         let owner = version.minor >= 13 ? String(moduleName.split(separator: ".").first ?? "") : moduleName
         guard let module = modules[owner] else { return nil }
-        // A module still executing has only the names bound so far: railsim does not track that.
-        if !module.initialized { approximate = true; return nil }
         var names: [String]
         switch module.origin {
         case .source(_, let isPackage):
             guard let scan = module.scan else { return nil }
+            var bound = Array(scan.boundNames)
+            if !module.initialized {
+                // A module still executing has only the names bound so far; exact when everything
+                // before the current statement is straight-line code.
+                guard let position = executingPosition(owner) else { approximate = true; return nil }
+                bound = bound.filter { scan.mayBeBound($0, beforeLine: position.line, column: position.column) }
+                let key = PyPosition.key(line: position.line, column: position.column)
+                if scan.body.contains(where: { statement in
+                    switch statement.kind {
+                    case .ifStatement, .tryStatement, .loop, .with, .match: break
+                    default: return false
+                    }
+                    return PyPosition.key(line: statement.span.startLine, column: statement.span.startColumn) < key
+                }) { approximate = true }
+            }
             // dir() of a module loaded from source: its globals, including these dunders.
-            names = Array(scan.boundNames) + ["__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__"]
+            names = bound + ["__builtins__", "__cached__", "__doc__", "__file__", "__loader__", "__name__", "__package__", "__spec__"]
             if isPackage { names.append("__path__") }
         case .namespace:
             names = ["__doc__", "__file__", "__loader__", "__name__", "__package__", "__path__", "__spec__"]
@@ -419,6 +495,7 @@ struct ImportMachine {
             notes.append(.notSimulated("cannot read \(file) in the image"))
             return PythonModuleScan(body: [], boundNames: [], definesModuleGetattr: true, dunderAll: nil)
         }
+        sources[file] = bytes
         do {
             return try PythonSourceScanner.scan(bytes)
         } catch {
@@ -432,8 +509,10 @@ struct ImportMachine {
 
     /// Raises an exception at the current statement of the innermost frame and unwinds to the
     /// nearest handler that catches it, or ends the simulation with a traceback.
-    mutating func raise(_ exception: PythonException, dynamic: Bool) {
-        let traceback = frames.compactMap(tracebackFrame)
+    mutating func raise(_ exception: PythonException, dynamic: Bool, carets: TracebackCarets? = nil, trailing: [TracebackFrame] = []) {
+        var traceback = frames.compactMap(tracebackFrame)
+        if let carets, !traceback.isEmpty { traceback[traceback.count - 1].carets = carets }
+        traceback += trailing
         while let task = tasks.popLast() {
             switch task {
             case .tryRegion(let handlers, _, let finally, let frame):

@@ -51,13 +51,16 @@ struct ModuleFinder {
     let image: Image
     let stdlib: StdlibTable?
     let python: PythonInstallation
+    /// Stands for a sys.path entry that is not a `str` (e.g. a `pathlib.Path`): PathFinder skips
+    /// it (`if not isinstance(entry, (str, bytes)): continue`, `PathFinder._get_spec`).
+    static let nonStringEntry = "\u{0}non-str sys.path entry"
 
     /// Searches `paths` for the last component of `fullName`. Regular packages and modules win at
     /// the first entry that has one; namespace portions are merged only when none does.
     func find(_ fullName: String, in paths: [String]) -> ModuleOrigin? {
         let name = String(fullName.split(separator: ".").last ?? "")
         var portions: [String] = []
-        for entry in paths {
+        for entry in paths where entry != Self.nonStringEntry {
             let directory = entry.isEmpty ? "." : entry
             if let stdlibHit = findInStdlib(fullName, entry: directory) {
                 if case .namespace(let more) = stdlibHit { portions += more; continue }

@@ -29,6 +29,7 @@ public struct PythonException: Sendable, Equatable {
         case "ModuleNotFoundError": chain = ["ModuleNotFoundError", "ImportError", "Exception", "BaseException"]
         case "ImportError": chain = ["ImportError", "Exception", "BaseException"]
         case "ValueError": chain = ["ValueError", "Exception", "BaseException"]
+        case "KeyError": chain = ["KeyError", "LookupError", "Exception", "BaseException"]
         case "SyntaxError": chain = ["SyntaxError", "Exception", "BaseException"]
         default: chain = [type, "Exception", "BaseException"]
         }

@@ -63,6 +63,15 @@ struct PythonRun {
         let joined = path.hasPrefix("/") ? path : (cwd == "/" ? "/" + path : cwd + "/" + path)
         let display = python.version.minor >= 9 ? joined : path
         let real = image.fileSystem.realpath(ImagePath.clean(joined))
+        if image.fileSystem.isDirectory(real) {
+            // A directory argument is a main importer: it becomes path0 even under -P, and runpy runs
+            // its __main__ (Modules/main.c pymain_run_python, `main_importer_path`).
+            // 3.9+ makes it absolute with _Py_abspath: "." is the cwd itself on 3.11+, else cwd + "/" + arg,
+            // unnormalised (Python/fileutils.c `_Py_abspath`).
+            let absolute = path == "." && python.version.minor >= 11 ? cwd : joined
+            runDirectory(python.version.minor >= 9 ? absolute : path, commandLine: commandLine, python: python)
+            return
+        }
         let path0 = safePath ? nil : ImagePath.dirname(real)
         let entries = computeSysPath(python: python, path0: path0, commandLine: commandLine)
         guard image.fileSystem.isFile(real) else {
@@ -72,7 +81,8 @@ struct PythonRun {
             return
         }
         guard let scan = scan(real, display: display, python: python) else { return }
-        var machine = ImportMachine(image: image, python: python, sysPath: entries)
+        var machine = ImportMachine(image: image, python: python, sysPath: searchPath(entries), cwd: cwd)
+        machine.environment = environment.values
         machine.runMain(scan: scan, displayFile: display, sourcePath: real)
         if machine.failure == nil {
             // Frameworks whose main module hands over to them (Django's manage.py) go on importing.
@@ -87,7 +97,8 @@ struct PythonRun {
     mutating func runModule(_ name: String, commandLine: PythonCommandLine, python: PythonInstallation, safePath: Bool) {
         // `-m`: path0 is the physical cwd (python-imports.md §1.1).
         let entries = computeSysPath(python: python, path0: safePath ? nil : image.fileSystem.realpath(cwd), commandLine: commandLine)
-        var machine = ImportMachine(image: image, python: python, sysPath: entries)
+        var machine = ImportMachine(image: image, python: python, sysPath: searchPath(entries), cwd: cwd)
+        machine.environment = environment.values
         let parts = name.split(separator: ".").map(String.init)
         let exe = executable.hasPrefix("/") ? executable : ImagePath.join(cwd, executable)
         // runpy._get_module_details imports the parent package first (Lib/runpy.py).
@@ -183,9 +194,54 @@ struct PythonRun {
     mutating func runCode(_ code: String, commandLine: PythonCommandLine, python: PythonInstallation, safePath: Bool) {
         let entries = computeSysPath(python: python, path0: safePath ? nil : "", commandLine: commandLine)
         guard let scan = try? PythonSourceScanner.scan(Array(code.utf8)) else { return }
-        var machine = ImportMachine(image: image, python: python, sysPath: entries, commandMode: true)
+        var machine = ImportMachine(image: image, python: python, sysPath: searchPath(entries), commandMode: true, cwd: cwd)
+        machine.environment = environment.values
         machine.runMain(scan: scan, displayFile: "<string>", sourcePath: "")
+        if python.version.minor >= 13, var failed = machine.failure {
+            // 3.13 registers the -c source with linecache, so its lines appear in tracebacks
+            // (Modules/main.c pymain_run_command → `_PyRun_SimpleStringFlagsWithName`, gh-103998).
+            let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            failed.traceback = failed.traceback.map { frame in
+                var frame = frame
+                if frame.file == "<string>", frame.line >= 1, frame.line <= lines.count { frame.sourceLines = [lines[frame.line - 1]] }
+                return frame
+            }
+            machine.failure = failed
+        }
         finishMachine(machine, python: python, prefixFrames: [])
+    }
+
+    /// The directories the import system searches for sys.path: '' and relative entries are looked
+    /// up from the cwd (Lib/importlib/_bootstrap_external.py FileFinder, `_os.getcwd()`).
+    func searchPath(_ entries: [String]) -> [String] {
+        entries.map { $0.hasPrefix("/") ? $0 : ImagePath.join(cwd, $0.isEmpty ? "." : $0) }
+    }
+
+    /// `python DIR`: DIR (absolute on 3.9+, as typed on 3.8) is path0 and runpy runs `__main__` found
+    /// there, or exits with "can't find '__main__' module in 'DIR'" (Lib/runpy.py `_get_main_module_details`).
+    mutating func runDirectory(_ path0: String, commandLine: PythonCommandLine, python: PythonInstallation) {
+        let entries = computeSysPath(python: python, path0: path0, commandLine: commandLine)
+        var machine = ImportMachine(image: image, python: python, sysPath: searchPath(entries), cwd: cwd)
+        machine.environment = environment.values
+        let exe = executable.hasPrefix("/") ? executable : ImagePath.join(cwd, executable)
+        guard let origin = machine.finder.find("__main__", in: searchPath([path0])), case .source(let found, _) = origin else {
+            // runpy `_run_module_as_main`: sys.exit("%s: %s" % (sys.executable, exc)), exit 1.
+            let message = "\(exe): can't find '__main__' module in '\(path0)'"
+            failure = Failure(phase: .start, exception: "ImportError", message: message, stderr: message + "\n", exitCode: 1)
+            return
+        }
+        // FileFinder joins its path (trailing separators stripped) and the file name unnormalised
+        // (Lib/importlib/_bootstrap_external.py `_path_join`): "/app/./__main__.py".
+        var directory = path0
+        while directory.count > 1, directory.hasSuffix("/") { directory.removeLast() }
+        let file = directory + "/__main__.py"
+        guard let scan = scan(found, display: file, python: python) else { return }
+        machine.frames = [ImportMachine.Frame(module: "__main__", file: file, sourcePath: found, isMain: true, package: "", current: nil)]
+        machine.tasks = [.moduleEnd(frame: 0), .block(scan.body, 0, frame: 0)]
+        machine.run()
+        let runpy = RunpyFrames.frames(version: python.version, stdlibDirectory: python.stdlibDirectory)
+        finishMachine(machine, python: python, prefixFrames: runpy.frames, exact: runpy.exact)
+        if failure == nil { serving = ServingAnalysis.mainServer(scan, file: self.origin(found), environment: environment) }
     }
 
     // MARK: shared

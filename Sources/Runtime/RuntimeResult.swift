@@ -76,6 +76,9 @@ public enum RuntimeNote: Sendable, Equatable {
     case syntaxError(file: String, line: Int, message: String)
     /// A construct railsim does not simulate (exact reason given).
     case notSimulated(String)
+    /// Module-level code reads an environment variable the process does not have
+    /// (`os.environ["X"]` → KeyError, or a required settings field).
+    case missingEnvironmentVariable(name: String, location: SourceLocation?)
 }
 
 /// Everything the Runtime stage predicts for one service.

@@ -16,6 +16,8 @@ struct ServingPrediction {
     var routesComplete: Bool
     var location: SourceLocation?
     var notes: [RuntimeNote] = []
+    /// False for processes that serve no HTTP at all (a celery worker): every healthcheck fails.
+    var servesHTTP = true
 
     /// Why Railway's probe on $PORT would not get HTTP 200 at `path`, if railsim can tell.
     func problem(forHealthcheckPath path: String, environment: ProcessEnvironment) -> RuntimeNote? {
@@ -30,6 +32,7 @@ struct ServingPrediction {
     /// or another port gets "service unavailable" (docs:content/docs/deployments/healthchecks.md;
     /// docs:content/docs/networking/troubleshooting/application-failed-to-respond.md).
     func portProblem(environment: ProcessEnvironment) -> RuntimeNote? {
+        if !servesHTTP { return .notListeningOnPort(detail: "\(server) serves no HTTP; Railway's healthcheck and proxy get no answer on $PORT", location: location) }
         if case .loopback(let address) = host {
             return .notListeningOnPort(detail: "\(server) binds \(address), which Railway cannot reach; bind 0.0.0.0", location: location)
         }

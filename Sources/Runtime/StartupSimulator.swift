@@ -81,10 +81,12 @@ struct StartupRun {
             if program == "cd" {
                 let target = ImagePath.join(cwd, words.count > 1 ? words[1] : (environment["HOME"] ?? "/root"))
                 if image.fileSystem.isDirectory(target) { cwd = target; continue }
-                // bash: cd: DIR: No such file or directory, status 1; a following `&&` is skipped.
+                // A failed `cd` ends an `&&` chain: bash prints `<$0>: line 1: cd: DIR: No such file or
+                // directory` (status 1), dash `<$0>: 1: cd: can't cd to DIR` (status 2).
                 if entry.next == .and || entry.next == nil {
-                    crash(Failure(phase: .start, message: "cd: \(words[1]): No such file or directory",
-                                  stderr: "\(shellName): line 1: cd: \(words[1]): No such file or directory\n", exitCode: 1))
+                    let target = words.count > 1 ? words[1] : "~"
+                    let failure = ShellDialect(shellName).cdFailure(target, shellName: shellName)
+                    crash(Failure(phase: .start, message: failure.message, stderr: failure.message + "\n", exitCode: failure.status))
                     return
                 }
                 skipping = true
@@ -101,9 +103,8 @@ struct StartupRun {
             for assignment in entry.command.assignments { commandEnvironment.set(assignment.name, assignment.value) }
             let isLast = index == parsed.commands.count - 1
             guard let resolved = ProgramLookup.find(program, path: commandEnvironment["PATH"], cwd: cwd, in: image) else {
-                // bash: `<$0>: line 1: X: command not found`, exit 127.
-                crash(Failure(phase: .start, message: "\(program): command not found",
-                              stderr: "\(shellName): line 1: \(program): command not found\n", exitCode: 127))
+                let message = ShellDialect(shellName).commandNotFound(program, shellName: shellName)
+                crash(Failure(phase: .start, message: message, stderr: message + "\n", exitCode: 127))
                 return
             }
             let saved = environment
@@ -142,6 +143,15 @@ struct StartupRun {
         result.process?.executable = resolved
         if result.process?.workingDirectory != cwd { result.process?.workingDirectory = cwd }
         let name = ImagePath.basename(argv[0])
+        if ProgramLookup.isPython(name), let commandLine = PythonCommandLine.parse(Array(argv.dropFirst())),
+           case .module(let module) = commandLine.target, let launcher = Launcher(module: module),
+           image.distributions.contains(where: { PythonPackageName.normalize($0.name) == PythonPackageName.normalize(launcher.distribution) }) {
+            // `python -m uvicorn …`: the launcher's __main__ with the cwd as path0 (python-imports.md §1.1, §4).
+            var python = PythonRun(run: self, argv: argv, executable: resolved, cwd: cwd)
+            python.startLauncher(launcher, arguments: commandLine.arguments, viaModule: true)
+            absorb(python)
+            return
+        }
         if ProgramLookup.isPython(name) {
             var python = PythonRun(run: self, argv: argv, executable: resolved, cwd: cwd)
             python.start()
@@ -220,5 +230,33 @@ enum Healthcheck {
         if seconds < 60 { return "\(seconds)s" }
         if seconds < 3600 { return "\(seconds / 60)m\(seconds % 60)s" }
         return "\(seconds / 3600)h\((seconds % 3600) / 60)m\(seconds % 60)s"
+    }
+}
+
+/// The error wording of the shell a start command runs in. Railpack and Nixpacks run `/bin/bash`;
+/// shell-form CMD/ENTRYPOINT in a Dockerfile run `/bin/sh`, which is dash on the Debian-based
+/// official python images (Debian policy §10.4; dash(1)).
+enum ShellDialect {
+    case bash, dash
+
+    init(_ shellName: String) {
+        let name = ImagePath.basename(shellName)
+        self = name == "sh" || name == "dash" ? .dash : .bash
+    }
+
+    /// bash: `<$0>: line 1: X: command not found`; dash: `<$0>: 1: X: not found` (both exit 127;
+    /// POSIX "Command Search and Execution").
+    func commandNotFound(_ program: String, shellName: String) -> String {
+        switch self {
+        case .bash: return "\(shellName): line 1: \(program): command not found"
+        case .dash: return "\(shellName): 1: \(program): not found"
+        }
+    }
+
+    func cdFailure(_ directory: String, shellName: String) -> (message: String, status: Int) {
+        switch self {
+        case .bash: return ("\(shellName): line 1: cd: \(directory): No such file or directory", 1)
+        case .dash: return ("\(shellName): 1: cd: can't cd to \(directory)", 2)
+        }
     }
 }

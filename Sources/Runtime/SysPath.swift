@@ -47,17 +47,26 @@ public struct SysPathComputation: Sendable {
         }
         if !noSite {
             let userSite = "\(environment["HOME"] ?? "/root")/.local/lib/python\(python.version.short)/site-packages"
-            let allowUserSite = !(commandLine?.noUserSite ?? false) && (ignoreEnvironment || environment["PYTHONNOUSERSITE"] == nil)
+            // An empty PYTHONNOUSERSITE counts as unset (Python/initconfig.c `config_get_env`).
+            let allowUserSite = !(commandLine?.noUserSite ?? false) && (ignoreEnvironment || (environment["PYTHONNOUSERSITE"] ?? "").isEmpty)
+            var siteDirectories: [String] = []
             if let venv {
-                entries.append(venv.sitePackages)
+                siteDirectories.append(venv.sitePackages)
                 if venv.includeSystemSitePackages {
-                    if allowUserSite, image.fileSystem.isDirectory(userSite) { entries.append(userSite) }
-                    entries += python.siteDirectories.filter { image.fileSystem.isDirectory($0) }
+                    if allowUserSite, image.fileSystem.isDirectory(userSite) { siteDirectories.append(userSite) }
+                    siteDirectories += python.siteDirectories.filter { image.fileSystem.isDirectory($0) }
                 }
             } else {
                 // The user site is added only if it exists, before the system site-packages (§1.3).
-                if allowUserSite, image.fileSystem.isDirectory(userSite) { entries.append(userSite) }
-                entries += python.siteDirectories.filter { image.fileSystem.isDirectory($0) }
+                if allowUserSite, image.fileSystem.isDirectory(userSite) { siteDirectories.append(userSite) }
+                siteDirectories += python.siteDirectories.filter { image.fileSystem.isDirectory($0) }
+            }
+            // site.addsitedir per directory: the directory, then the path lines of its `.pth` files
+            // (sorted), each appended if it exists and is not known yet (Lib/site.py; §1.4).
+            var known = Set(entries.dropFirst(path0 == nil ? 0 : 1))
+            for directory in siteDirectories {
+                if known.insert(directory).inserted || !entries.contains(directory) { entries.append(directory) }
+                entries += PthProcessing.process(image, siteDirectory: directory, minor: python.version.minor, known: &known).appended
             }
         }
         // site.removeduppaths: duplicates after path0 are dropped, first wins (path0 is inserted after site runs).

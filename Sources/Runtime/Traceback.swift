@@ -11,6 +11,9 @@ public struct TracebackFrame: Sendable, Equatable {
     /// Columns of the statement on its first and last line (UTF-8 byte offsets, as in `ast`).
     public var startColumn: Int?
     public var endColumn: Int?
+    /// 3.11+: the failing sub-expression of a one-line statement and its anchors, when it is not
+    /// the whole statement (PEP 657).
+    public var carets: TracebackCarets?
 
     public init(file: String, line: Int, function: String = "<module>", sourceLines: [String]?, startColumn: Int? = nil, endColumn: Int? = nil) {
         self.file = file
@@ -63,6 +66,7 @@ public struct TracebackRenderer: Sendable {
     /// 3.11+: carets under the failing statement when it covers less than the whole stripped
     /// line (`import os; import x`, a trailing comment); none before 3.11 (PEP 657).
     func caretLine(line: String, stripped: String, frame: TracebackFrame) -> String {
+        if version.minor >= 11, let carets = frame.carets { return anchoredCaretLine(line: line, carets: carets) }
         guard version.minor >= 11, let startByte = frame.startColumn, let endByte = frame.endColumn else { return "" }
         let bytes = Array(line.utf8)
         let leading = line.prefix { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }.utf8.count
@@ -72,6 +76,34 @@ public struct TracebackRenderer: Sendable {
         let end = String(decoding: bytes[leading..<endByte], as: UTF8.self).count
         if start == 0 && end >= stripped.count { return "" }
         return "    " + String(repeating: " ", count: start) + String(repeating: "^", count: end - start) + "\n"
+    }
+}
+
+/// Byte columns on a traceback line: the failing expression `start..<end`, drawn with `~`, and
+/// the anchored part `anchorStart..<anchorEnd` drawn with `^` (e.g. a subscript's `[...]`).
+public struct TracebackCarets: Sendable, Equatable {
+    public var start: Int, end: Int, anchorStart: Int, anchorEnd: Int
+
+    public init(start: Int, end: Int, anchorStart: Int, anchorEnd: Int) {
+        self.start = start
+        self.end = end
+        self.anchorStart = anchorStart
+        self.anchorEnd = anchorEnd
+    }
+}
+
+extension TracebackRenderer {
+    /// 3.11+ `traceback.py` with anchors (`_extract_caret_anchors_from_line_segment`, ast.Subscript:
+    /// `~` under the value, `^` from `[` to `]`); drawn even when the expression is the whole line
+    /// [EXP 3.11.7, 3.12.1, 3.13.0: `os.environ["X"]` alone on a line].
+    func anchoredCaretLine(line: String, carets: TracebackCarets) -> String {
+        let bytes = Array(line.utf8)
+        let leading = line.prefix { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }.utf8.count
+        guard carets.start >= leading, carets.start <= carets.anchorStart, carets.anchorStart < carets.anchorEnd,
+              carets.anchorEnd <= carets.end, carets.end <= bytes.count else { return "" }
+        func width(_ a: Int, _ b: Int) -> Int { String(decoding: bytes[a..<b], as: UTF8.self).count }
+        return "    " + String(repeating: " ", count: width(leading, carets.start)) + String(repeating: "~", count: width(carets.start, carets.anchorStart))
+            + String(repeating: "^", count: width(carets.anchorStart, carets.anchorEnd)) + String(repeating: "~", count: width(carets.anchorEnd, carets.end)) + "\n"
     }
 }
 

@@ -74,6 +74,19 @@ enum PythonOracle {
         return files.sorted()
     }
 
+    /// Every `.py` file under the interpreter's site-packages (sysconfig `purelib` and `platlib`), sorted.
+    static func sitePackagesFiles(_ python: Interpreter) -> [String] {
+        let code = "import sysconfig; p = sysconfig.get_paths(); print(p['purelib']); print(p['platlib'])"
+        guard let out = run(python.path, ["-c", code]), out.status == 0 else { return [] }
+        let roots = Set(String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
+        var files: Set<String> = []
+        for root in roots where !root.isEmpty {
+            guard let walker = FileManager.default.enumerator(atPath: root) else { continue }
+            while let rel = walker.nextObject() as? String { if rel.hasSuffix(".py") { files.insert(root + "/" + rel) } }
+        }
+        return files.sorted()
+    }
+
     /// Runs the dumper over `files`, split across one process per core so the whole stdlib
     /// takes a few seconds, and returns one decoded record per file, in input order.
     static func dump(_ python: Interpreter, files: [String]) throws -> [[String: Any]] {

@@ -96,7 +96,14 @@ struct PythonSourceOracleTests {
         try Self.check("3.11 stdlib", python, files: PythonOracle.stdlibFiles(python))
     }
 
-    /// The other versions take ~10 s each, so they run only when asked:
+    @Test("the CPython 3.11 site-packages agree",
+          .enabled(if: PythonOracle.interpreter(minor: 11) != nil, "python3.11 not found; site-packages oracle skipped"))
+    func sitePackages311() throws {
+        let python = try #require(PythonOracle.interpreter(minor: 11))
+        try Self.check("3.11 site-packages", python, files: PythonOracle.sitePackagesFiles(python))
+    }
+
+    /// The other versions (stdlib and site-packages) take ~10 s each, so they run only when asked:
     /// `RAILSIM_AST_ORACLE_ALL=1 swift test --filter PythonSourceOracle`.
     @Test("other installed standard libraries agree",
           .enabled(if: ProcessInfo.processInfo.environment["RAILSIM_AST_ORACLE_ALL"] == "1", "set RAILSIM_AST_ORACLE_ALL=1"),
@@ -107,5 +114,11 @@ struct PythonSourceOracleTests {
             return
         }
         try Self.check("3.\(minor) stdlib", python, files: PythonOracle.stdlibFiles(python))
+        let sitePackages = PythonOracle.sitePackagesFiles(python)
+        if sitePackages.isEmpty {
+            print("ast oracle (3.\(minor) site-packages): no .py files")
+        } else {
+            try Self.check("3.\(minor) site-packages", python, files: sitePackages)
+        }
     }
 }

@@ -25,6 +25,12 @@ struct StartupOracleCase: Sendable {
     var minor: Int
     var kind: String
     var files: [String: String]
+    /// Railway's custom start command (service settings), exec'd without a shell on Dockerfile builds.
+    var startCommand: String? = nil
+    /// How the oracle runs it (CPythonOracle.Options): the real shell, the user site, the sys.path probe.
+    var replayShell = false
+    var userSite = false
+    var probe = true
 
     var dockerfile: String { files["Dockerfile"] ?? "" }
 }
@@ -42,12 +48,36 @@ struct StartupOracleGenerator {
         self.hostPatches = hostPatches
     }
 
-    static let kinds = [
+    /// One family of generated cases. Kinds live in a registry so several files can add families
+    /// without editing the same lines: each file declares `static let <family>Kinds: [Kind]` in an
+    /// extension and adds one line to `registry`.
+    struct Kind: Sendable {
+        var name: String
+        /// The oldest CPython minor the kind applies to (e.g. 11 for `-P`).
+        var minimumMinor = 8
+        var build: @Sendable (inout StartupOracleGenerator, Context) -> Draft
+    }
+
+    struct Context: Sendable {
+        var workdir: String
+        var minor: Int
+    }
+
+    /// Every case family, one line per file that contributes kinds.
+    static var registry: [Kind] {
+        var kinds = coreKinds
+        kinds += breadthKinds  // StartupOracleCasesBreadth.swift
+        kinds += semanticsKinds  // StartupOracleSemanticsCases.swift
+        return kinds
+    }
+
+    /// The original kinds (this file): import failures under `python FILE` / `-m`.
+    static let coreKinds: [Kind] = [
         "missing-top", "missing-sub", "parent-module", "from-missing-name", "namespace", "namespace-shadowed",
         "stdlib-shadow", "unshadowable", "relative-script", "relative-package", "deep-chain", "try-except",
         "type-checking", "main-guard", "function-body", "pythonpath", "requirements", "missing-script",
         "module-run", "ok",
-    ]
+    ].map { name in Kind(name: name) { generator, context in generator.build(kind: name, workdir: context.workdir, minor: context.minor) } }
 
     /// What a kind builder returns: files (paths relative to the workdir), the argv after the
     /// interpreter name, and optional PYTHONPATH / requirements.
@@ -56,12 +86,44 @@ struct StartupOracleGenerator {
         var arguments: [String] = []
         var pythonPath: String?
         var requirements: [String]?
+        /// A complete Dockerfile replacing the standard one (multi-stage builds, venvs).
+        var dockerfile: [String]?
+        /// Lines after `COPY . .` (RUN, ENV, USER…), before PYTHONPATH and CMD.
+        var setup: [String] = []
+        /// CMD in shell form, verbatim, instead of the argv.
+        var shellCommand: String?
+        /// The interpreter word (default: a random spelling of python).
+        var python: String?
+        /// Railway's custom start command (service settings).
+        var startCommand: String?
+        var replayShell = false
+        var userSite = false
+        var probe = true
+    }
+
+    /// The case for a draft (oracle options carried over).
+    static func finish(_ draft: Draft, files: [String: String], index: Int, minor: Int, kind: String) -> StartupOracleCase {
+        StartupOracleCase(index: index, minor: minor, kind: kind, files: files, startCommand: draft.startCommand,
+                          replayShell: draft.replayShell, userSite: draft.userSite, probe: draft.probe)
+    }
+
+    /// A `python:3.X[.Y]-slim` tag (the host's patch half the time, see `hostPatches`).
+    mutating func imageTag(minor: Int) -> String {
+        if let patch = hostPatches[minor], random.chance(50) { return "3.\(minor).\(patch)-slim" }
+        return "3.\(minor)-slim"
     }
 
     mutating func make(index: Int, minor: Int) -> StartupOracleCase {
-        let kind = Self.kinds[random.int(Self.kinds.count)]
+        let kinds = Self.registry.filter { $0.minimumMinor <= minor }
+        let chosen = kinds[random.int(kinds.count)]
+        let kind = chosen.name
         let workdir = random.pick(["/app", "/app", "/srv/service", "/code", "/opt/project"])
-        var draft = build(kind: kind, workdir: workdir, minor: minor)
+        var draft = chosen.build(&self, Context(workdir: workdir, minor: minor))
+        if let dockerfile = draft.dockerfile {
+            var files = draft.files
+            files["Dockerfile"] = dockerfile.joined(separator: "\n") + "\n"
+            return Self.finish(draft, files: files, index: index, minor: minor, kind: kind)
+        }
         var lines: [String] = []
         let tag: String
         if let patch = hostPatches[minor], random.chance(50) { tag = "3.\(minor).\(patch)-slim" } else { tag = "3.\(minor)-slim" }
@@ -73,17 +135,20 @@ struct StartupOracleGenerator {
             lines.append("RUN pip install -r requirements.txt")
         }
         lines.append(random.chance(50) ? "COPY . ." : "COPY . \(workdir)\(random.chance(50) ? "/" : "")")
+        lines += draft.setup
         if let pythonPath = draft.pythonPath { lines.append("ENV PYTHONPATH=\(pythonPath)") }
-        let python = random.pick(["python", "python", "python3", "python3.\(minor)"])
+        let python = draft.python ?? random.pick(["python", "python", "python3", "python3.\(minor)"])
         let argv = [python] + draft.arguments
-        if random.chance(80) {
+        if let command = draft.shellCommand {
+            lines.append("CMD " + command)
+        } else if random.chance(80) {
             lines.append("CMD [" + argv.map { "\"\($0)\"" }.joined(separator: ", ") + "]")
         } else {
             lines.append("CMD " + argv.joined(separator: " "))
         }
         var files = draft.files
         files["Dockerfile"] = lines.joined(separator: "\n") + "\n"
-        return StartupOracleCase(index: index, minor: minor, kind: kind, files: files)
+        return Self.finish(draft, files: files, index: index, minor: minor, kind: kind)
     }
 
     // MARK: building blocks

@@ -48,13 +48,14 @@ enum StartupOracleRunner {
         let snapshot = RepoSnapshot.inMemory(testCase.files, name: "oracle-\(testCase.index)")
         let assessment: ServiceAssessment
         do {
-            assessment = try Pipeline.assess(ServiceSettings(name: "oracle", rootDirectory: "/"), in: snapshot)
+            assessment = try Pipeline.assess(ServiceSettings(name: "oracle", rootDirectory: "/", startCommand: testCase.startCommand), in: snapshot)
         } catch {
             return .disagree("railsim could not assess the repository: \(error)")
         }
         let observation: CPythonOracle.Observation
         do {
-            observation = try CPythonOracle.observe(assessment)
+            let options = CPythonOracle.Options(replayShell: testCase.replayShell, userSite: testCase.userSite, probe: testCase.probe)
+            observation = try CPythonOracle.observe(assessment, options: options)
         } catch {
             return .disagree("oracle unavailable: \(error)\nrailsim: \(assessment.outcome.rawValue) \(assessment.runtime.failure?.stderr ?? "")")
         }
@@ -114,6 +115,7 @@ enum StartupOracleRunner {
 
     static func describe(_ testCase: StartupOracleCase, why: String) -> String {
         var text = "case #\(testCase.index) [3.\(testCase.minor), \(testCase.kind)]\n"
+        if let command = testCase.startCommand { text += "  start command: \(command)\n" }
         for path in testCase.files.keys.sorted() {
             text += "  --- \(path)\n" + indent(testCase.files[path] ?? "").replacingOccurrences(of: "    | ", with: "    ") + "\n"
         }

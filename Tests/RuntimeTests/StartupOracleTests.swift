@@ -10,7 +10,7 @@ import TestSupport
 /// pipeline and through the real CPython 3.8–3.13 (via `CPythonOracle`), and the two must agree on
 /// crash vs. start, exit code, stderr and sys.path.
 ///
-/// `RAILSIM_ORACLE_CASES` sets the number of cases (default 360), `RAILSIM_ORACLE_SEED` the seed,
+/// `RAILSIM_ORACLE_CASES` sets the number of cases (default 510), `RAILSIM_ORACLE_SEED` the seed,
 /// `RAILSIM_ORACLE_REPORT` a file to receive every disagreement.
 @Suite("Start-up simulation agrees with real CPython")
 struct StartupOracleTests {
@@ -19,7 +19,7 @@ struct StartupOracleTests {
     @Test("seeded repositories: railsim vs CPython")
     func differential() throws {
         let environment = ProcessInfo.processInfo.environment
-        let count = environment["RAILSIM_ORACLE_CASES"].flatMap { Int($0) } ?? 360
+        let count = environment["RAILSIM_ORACLE_CASES"].flatMap { Int($0) } ?? 510
         let seed = environment["RAILSIM_ORACLE_SEED"].flatMap { UInt64($0) } ?? 0x5241_494C_5349_4D
         var available: [Int] = []
         var patches: [Int: Int] = [:]

@@ -27,7 +27,28 @@ public enum CPythonOracle {
         }
     }
 
+    /// Additive ways to run a case; the defaults are the original behaviour.
+    public struct Options: Sendable {
+        /// Run the start command's own shell (`/bin/sh -c …` of a shell-form CMD) instead of the
+        /// program railsim found inside it, so `cd`, `exec`, `VAR=x`, `&&` are the real shell's.
+        public var replayShell = false
+        /// Leave the user site to the image's HOME and PYTHONNOUSERSITE (the runner otherwise sets
+        /// PYTHONNOUSERSITE=1 and a HOME under the tree).
+        public var userSite = false
+        /// Run the sys.path probe (off when the shell changes the environment of the program).
+        public var probe = true
+        public init(replayShell: Bool = false, userSite: Bool = false, probe: Bool = true) {
+            self.replayShell = replayShell
+            self.userSite = userSite
+            self.probe = probe
+        }
+    }
+
     public static func observe(_ assessment: ServiceAssessment) throws -> Observation {
+        try observe(assessment, options: Options())
+    }
+
+    public static func observe(_ assessment: ServiceAssessment, options: Options) throws -> Observation {
         guard let image = assessment.build.image, let python = image.python else { throw Unavailable.notAPythonStart("no image") }
         guard let process = assessment.runtime.process, let argv = process.program, let executable = process.executable else {
             throw Unavailable.notAPythonStart("no program")
@@ -54,14 +75,38 @@ public enum CPythonOracle {
         case .module?:
             probeDirectory = process.workingDirectory
             probeModule = true
+        case .command?:
+            probeDirectory = process.workingDirectory
         default:
             break
         }
-        let spec: [String: Any] = [
+        if !options.probe { probeDirectory = nil }
+        var spec: [String: Any] = [
             "root": root.path, "python": host, "venv": venv, "argv": argv, "executable": executable,
             "cwd": process.workingDirectory, "env": environment.values, "probe": probeDirectory as Any,
             "probeModule": probeModule, "prefix": python.prefix,
         ]
+        // A venv created with --system-site-packages (its pyvenv.cfg says so) is recreated the same way.
+        if let config = try? image.fileSystem.contents(of: venv + "/pyvenv.cfg"),
+           String(decoding: config, as: UTF8.self).replacingOccurrences(of: " ", with: "").contains("include-system-site-packages=true") {
+            spec["systemSite"] = true
+        }
+        if options.userSite { spec["userSite"] = true }
+        // The probe runs with the interpreter options the program was given (-I, -E, -s, -S, -P).
+        let flags = Array(argv.dropFirst().prefix { $0.hasPrefix("-") && $0.count > 1 && !$0.contains("m") && !$0.contains("c") && !$0.hasPrefix("--") })
+        if !flags.isEmpty { spec["probeFlags"] = flags }
+        if case .command? = PythonCommandLine.parse(Array(argv.dropFirst()))?.target { spec["probeCommand"] = true }
+        if options.replayShell {
+            switch assessment.build.startCommand?.form {
+            case .shell(let interpreter, let command)?:
+                spec["shell"] = interpreter + [command]
+            case .exec(let words)? where words.count >= 3 && ["sh", "bash"].contains(ImagePath.basename(words[0])) && words[1] == "-c":
+                spec["shell"] = words
+            default:
+                break
+            }
+            spec["shellCwd"] = image.workingDirectory
+        }
         let specURL = root.deletingLastPathComponent().appendingPathComponent(root.lastPathComponent + ".json")
         defer { try? FileManager.default.removeItem(at: specURL) }
         try JSONSerialization.data(withJSONObject: spec, options: [.sortedKeys]).write(to: specURL)

@@ -16,6 +16,46 @@ public struct BaseImage: Sendable, Equatable {
     public var preinstalled: [String]
     /// Set when the catalogue entry itself rests on an assumption.
     public var caveat: String?
+    /// The distribution's own `python3` package (`apt-get install python3`), for Debian/Ubuntu images.
+    public var aptPython: AptPython? = nil
+}
+
+/// A distribution's `python3` as `apt-get install python3 python3-pip` lays it out
+/// (python-imports.md §1.3, Debian 12 checked [EXP]): `/usr/bin/python3.X`, stdlib in
+/// `/usr/lib/python3.X`, site directories `/usr/local/lib/python3.X/dist-packages` then
+/// `/usr/lib/python3/dist-packages`, and PEP 668's `EXTERNALLY-MANAGED` marker in the stdlib.
+public struct AptPython: Sendable, Equatable {
+    public var version: PythonVersion
+    /// The `Error=` text of `/usr/lib/python3.X/EXTERNALLY-MANAGED`, nil where the release has no marker.
+    public var externallyManaged: String?
+    public var release: String
+
+    public var installation: PythonInstallation {
+        PythonInstallation(version: version, prefix: "/usr",
+                           siteDirectories: ["/usr/local/lib/python\(version.short)/dist-packages", "/usr/lib/python3/dist-packages"],
+                           versionSource: "apt-get install python3 (\(release))")
+    }
+
+    /// Debian's marker text (python3.11 3.11.2-6, debian/EXTERNALLY-MANAGED.in); Ubuntu 24.04 ships
+    /// the same text with its own version in the README path.
+    static func debianMarker(_ short: String) -> String {
+        """
+        To install Python packages system-wide, try apt install
+        python3-xyz, where xyz is the package you are trying to
+        install.
+
+        If you wish to install a non-Debian-packaged Python package,
+        create a virtual environment using python3 -m venv path/to/venv.
+        Then use path/to/venv/bin/python and path/to/venv/bin/pip. Make
+        sure you have python3-full installed.
+
+        If you wish to install a non-Debian packaged Python application,
+        it may be easiest to use pipx install xyz, which will manage a
+        virtual environment for you. Make sure you have pipx installed.
+
+        See /usr/share/doc/python\(short)/README.venv for more information.
+        """
+    }
 }
 
 public enum BaseImageCatalog {
@@ -41,6 +81,7 @@ public enum BaseImageCatalog {
         }
         if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
         let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        if parts.first == "debian" || parts.first == "ubuntu" { return distribution(reference, parts: parts) }
         guard parts.first == "python" else { return nil }
         let tag = parts.count > 1 ? parts[1] : "latest"
         var minor = 14  // `python:latest` / `python:3` = 3.14 at the catalogue's snapshot (versions.json)
@@ -74,4 +115,35 @@ public enum BaseImageCatalog {
         return BaseImage(reference: reference, environment: environment, cmd: ["python3"], entrypoint: nil,
                          workingDirectory: "/", user: "root", python: python, preinstalled: preinstalled, caveat: caveat)
     }
+
+    /// `python3` of each Debian/Ubuntu release by its tags (packages.debian.org and
+    /// packages.ubuntu.com `python3` for bookworm, trixie, bullseye, noble, jammy); PEP 668's marker
+    /// ships from Debian 12 and Ubuntu 23.04 (PEP 668; Debian python3.11 3.11.2-3 changelog).
+    static let distributionPythons: [(image: String, tags: [String], python: AptPython)] = [
+        ("debian", ["bookworm", "12"], AptPython(version: PythonVersion(3, 11, 2), externallyManaged: AptPython.debianMarker("3.11"), release: "Debian 12 bookworm")),
+        ("debian", ["trixie", "13", "latest"], AptPython(version: PythonVersion(3, 13, 5), externallyManaged: AptPython.debianMarker("3.13"), release: "Debian 13 trixie")),
+        ("debian", ["bullseye", "11"], AptPython(version: PythonVersion(3, 9, 2), externallyManaged: nil, release: "Debian 11 bullseye")),
+        ("ubuntu", ["24.04", "noble", "latest"], AptPython(version: PythonVersion(3, 12, 3), externallyManaged: AptPython.debianMarker("3.12"), release: "Ubuntu 24.04 noble")),
+        ("ubuntu", ["22.04", "jammy"], AptPython(version: PythonVersion(3, 10, 12), externallyManaged: nil, release: "Ubuntu 22.04 jammy")),
+    ]
+
+    /// `debian:<tag>` / `ubuntu:<tag>` (also `-slim` and dated variants): no Python until
+    /// `apt-get install python3`; PATH is BuildKit's default, CMD `bash` (docker-library/official-images).
+    static func distribution(_ reference: String, parts: [String]) -> BaseImage? {
+        let image = parts[0]
+        var tag = parts.count > 1 ? parts[1] : "latest"
+        if tag.hasSuffix("-slim") { tag = String(tag.dropLast(5)) }
+        let release = tag.split(separator: "-").first.map(String.init) ?? tag
+        guard let entry = distributionPythons.first(where: { $0.image == image && $0.tags.contains(release) }) else { return nil }
+        var caveat: String? = nil
+        if entry.python.version.patch != nil {
+            caveat = "\(entry.python.release)'s python3 is assumed to be \(entry.python.version) (the release's package at the catalogue's snapshot; point releases may update it)"
+        }
+        let environment = [ServiceEnvironmentEntry(name: "PATH", value: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
+        return BaseImage(reference: reference, environment: environment, cmd: ["bash"], entrypoint: nil, workingDirectory: "/", user: "root",
+                         python: nil, preinstalled: [], caveat: caveat, aptPython: entry.python)
+    }
+
+    /// The apt `python3` of a base image reference, if railsim knows the distribution.
+    public static func aptPython(for reference: String) -> AptPython? { lookup(reference)?.aptPython }
 }

@@ -55,6 +55,10 @@ struct DockerRun {
                 continue
             }
             if name == "virtualenv" { venv(arguments, cwd: cwd, stage: &stage); continue }
+            if name == "apt-get" || name == "apt", arguments.contains("install") {
+                aptInstall(arguments, stage: &stage)
+                continue
+            }
             if name == "rm" {
                 let targets = arguments.filter { !$0.hasPrefix("-") }.map { ImagePath.join(cwd, $0) }
                 if !targets.isEmpty { stage.image.fileSystem.add(.removed(Set(targets))) }
@@ -103,8 +107,74 @@ struct DockerRun {
         return nil
     }
 
+    /// `apt-get install python3 python3-pip …` on a Debian/Ubuntu base: the distribution's
+    /// interpreter layout (`BaseImageCatalog.distributionPythons`, python-imports.md §1.3).
+    mutating func aptInstall(_ arguments: [String], stage: inout DockerStage) {
+        let packages = arguments.drop { $0 != "install" }.dropFirst().filter { !$0.hasPrefix("-") }.map { String($0.split(separator: "=").first ?? "") }
+        let wantsPython = packages.contains { $0 == "python3" || $0.hasPrefix("python3-") || $0.hasPrefix("python3.") || $0 == "python-is-python3" }
+        guard wantsPython, let apt = BaseImageCatalog.aptPython(for: stage.image.base) else { return }
+        let python = apt.installation
+        let short = python.version.short
+        let origin = "apt-get install python3 (\(apt.release))"
+        if stage.image.python == nil {
+            stage.image.python = python
+            // Debian's python3.X package: the interpreter, its stdlib, and the two dist-packages
+            // directories (python3.X postinst creates /usr/local/lib/python3.X/dist-packages).
+            var nodes: [String: ImageNode] = [
+                "/usr/bin/python\(short)": .file(.baseImage(origin)),
+                "/usr/bin/python3": .symlink(target: "python\(short)"),
+                "/usr/lib/python\(short)": .directory(.baseImage(origin)),
+                "/usr/lib/python\(short)/lib-dynload": .directory(.baseImage(origin)),
+                "/usr/local/lib/python\(short)/dist-packages": .directory(.baseImage(origin)),
+                "/usr/lib/python3/dist-packages": .directory(.baseImage(origin)),
+            ]
+            if let marker = apt.externallyManaged {
+                let text = "[externally-managed]\nError=" + marker.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n ") + "\n"
+                nodes["/usr/lib/python\(short)/EXTERNALLY-MANAGED"] = .file(.generated(contents: Array(text.utf8), by: origin))
+            }
+            stage.image.fileSystem.addNodes(nodes)
+            log.append("apt python3 \(python.version) → /usr/bin/python3")
+        }
+        if packages.contains("python3-pip") {
+            stage.image.fileSystem.addNodes(["/usr/bin/pip": .file(.baseImage(origin)), "/usr/bin/pip3": .file(.baseImage(origin)),
+                                             "/usr/bin/pip\(short)": .file(.baseImage(origin))])
+        }
+        if packages.contains("python-is-python3") { stage.image.fileSystem.addNodes(["/usr/bin/python": .symlink(target: "python3")]) }
+    }
+
+    /// PEP 668: pip refuses to install into an interpreter whose stdlib holds `EXTERNALLY-MANAGED`,
+    /// outside a venv, unless `--break-system-packages` (or PIP_BREAK_SYSTEM_PACKAGES) is given or
+    /// `--target`/`--prefix`/`--root` redirect the install (pip/_internal/commands/install.py
+    /// `check_externally_managed`; pip/_internal/exceptions.py `ExternallyManagedEnvironment`).
+    func externallyManagedError(program: String, arguments: [String], stage: DockerStage) -> String? {
+        guard let python = stage.image.python, venvOwning(program: program, stage: stage) == nil else { return nil }
+        let marker = python.stdlibDirectory + "/EXTERNALLY-MANAGED"
+        guard let bytes = try? stage.image.fileSystem.contents(of: marker) else { return nil }
+        let words = Set(arguments.map { String($0.split(separator: "=").first ?? "") })
+        if !words.isDisjoint(with: ["--break-system-packages", "--target", "-t", "--prefix", "--root"]) { return nil }
+        if let value = stage.buildEnvironment["PIP_BREAK_SYSTEM_PACKAGES"], ["1", "true", "yes", "on"].contains(value.lowercased()) { return nil }
+        // The marker's `Error=` value (an INI continuation), shown under "╰─> " and indented by four.
+        var lines: [String] = []
+        var inError = false
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Error=") { inError = true; lines.append(String(line.dropFirst(6))); continue }
+            if inError, line.hasPrefix(" ") { lines.append(String(line.dropFirst())); continue }
+            inError = false
+        }
+        guard let first = lines.first else { return nil }
+        let context = (["╰─> " + first] + lines.dropFirst().map { "    " + $0 }).joined(separator: "\n")
+        return "error: externally-managed-environment\n\n× This environment is externally managed\n\(context)\n\n"
+            + "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
+            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\n"
+            + "hint: See PEP 668 for the detailed specification."
+    }
+
     mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage) {
         guard arguments.first == "install" else { return }
+        if let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
+            failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
+            return
+        }
         var options: [String: String] = [:]
         var requirementFiles: [String] = []
         var packages: [String] = []

@@ -50,9 +50,19 @@ public enum NixpacksBuilder {
         } else if app.has("pyproject.toml"), app.has("poetry.lock") {
             result.plan.packageManager = "poetry"
             distributions = PythonDependencies.fromLockFile(app.path("poetry.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
+        } else if app.has("pyproject.toml"), app.has("pdm.lock") {
+            // Manager order pip > poetry > pdm > uv > setuptools > pipenv (nixpacks:src/providers/python.rs PackageManager::resolve).
+            result.plan.packageManager = "pdm"
+            distributions = PythonDependencies.fromLockFile(app.path("pdm.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
         } else if app.has("pyproject.toml"), app.has("uv.lock") {
             result.plan.packageManager = "uv"
             distributions = PythonDependencies.fromLockFile(app.path("uv.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
+        } else if app.has("pyproject.toml") {
+            // pyproject alone: setuptools, `pip install --upgrade build setuptools && pip install .`
+            // (nixpacks:src/providers/python.rs), which installs the declared dependencies.
+            result.plan.packageManager = "setuptools"
+            result.plan.installCommands = ["python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install --upgrade build setuptools && pip install ."]
+            distributions = PythonDependencies.fromPyproject(app.path("pyproject.toml"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
         } else if app.has("Pipfile") {
             result.plan.packageManager = "pipenv"
             distributions = PythonDependencies.fromPipfile(app.path("Pipfile"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)

@@ -15,3 +15,8 @@ public struct PySourceSpan: Sendable, Equatable, Hashable {
         self.endColumn = endColumn
     }
 }
+
+/// A source position as one comparable integer (line-major).
+public enum PyPosition {
+    public static func key(line: Int, column: Int) -> Int { line << 24 | min(column, (1 << 24) - 1) }
+}

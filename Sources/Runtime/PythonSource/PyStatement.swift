@@ -49,6 +49,7 @@ public indirect enum PyStatementKind: Sendable, Equatable {
     case with(body: [PyStatement])
     /// `match`: one body per `case`.
     case match(cases: [[PyStatement]])
-    /// Reserved for statements kept without a model; the scanner currently omits them.
+    /// A statement kept without a model: an expression statement that subscripts `environ`
+    /// (`os.environ["X"]`); other unmodelled statements are omitted.
     case other
 }

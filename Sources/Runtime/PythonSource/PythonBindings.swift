@@ -1,10 +1,24 @@
+/// Module-level names with the source position of the statement that first binds each, so a
+/// partially initialised module's names can be told apart (Python/ceval.c `import_from`: a name
+/// bound after the statement being executed is not there yet).
+struct PyNameRecorder {
+    var names: Set<String> = []
+    var first: [String: Int] = [:]
+    /// The statement being scanned, as `PyPosition.key(line:column:)`.
+    var position = 0
+
+    mutating func insert(_ name: String) {
+        if names.insert(name).inserted { first[name] = position }
+    }
+}
+
 /// Names bound by assignment targets and match patterns, computed from tokens without
 /// recursion (target grammar: https://docs.python.org/3/reference/simple_stmts.html#assignment-statements).
 struct PythonBindings {
     let view: PyTokenView
 
     /// Names bound by a target list such as `a, (b, *c), d.e, f[0]` → `a`, `b`, `c`.
-    func targetNames(_ from: Int, _ to: Int, into out: inout Set<String>) {
+    func targetNames(_ from: Int, _ to: Int, into out: inout PyNameRecorder) {
         let tokens = view.tokens
         var work: [Range<Int>] = [from..<to]
         while let r = work.popLast() {
@@ -32,7 +46,7 @@ struct PythonBindings {
     /// Capture names of a `case` pattern: every name that is not `_`, not part of a dotted
     /// value pattern, not a class name (`Point(`) and not a keyword-pattern key (`x=`)
     /// (https://docs.python.org/3/reference/compound_stmts.html#patterns).
-    func patternCaptures(_ from: Int, _ to: Int, into out: inout Set<String>) {
+    func patternCaptures(_ from: Int, _ to: Int, into out: inout PyNameRecorder) {
         let tokens = view.tokens
         for i in from..<to {
             let t = tokens[i]

@@ -15,6 +15,17 @@ public struct PythonModuleScan: Sendable, Equatable {
     /// directly in the module body only; `+=`, `.extend(literal)` and `.append("x")` extend
     /// it; any other assignment makes it nil).
     public var dunderAll: [String]?
+    /// For each name of `boundNames`: where the first statement binding it starts
+    /// (`PyPosition.key`); compound statements bind at their header (`def`, `class`, `for`, `with`).
+    public var firstBinding: [String: Int] = [:]
+
+    /// Whether `name` may already be bound while the statement starting at `line`:`column` runs:
+    /// false when its first binding statement starts there or later (statements run in order).
+    public func mayBeBound(_ name: String, beforeLine line: Int, column: Int) -> Bool {
+        guard boundNames.contains(name) else { return false }
+        guard let first = firstBinding[name] else { return true }
+        return first < PyPosition.key(line: line, column: column)
+    }
 
     public init(body: [PyStatement], boundNames: Set<String>, definesModuleGetattr: Bool, dunderAll: [String]?) {
         self.body = body

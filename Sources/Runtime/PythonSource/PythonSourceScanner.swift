@@ -11,8 +11,10 @@ public enum PythonSourceScanner {
         let tokens = try tokenize(source)
         var scanner = PythonStatementScanner(view: PyTokenView(tokens: tokens, source: source))
         let body = try scanner.scanModule()
-        return PythonModuleScan(body: body, boundNames: scanner.boundNames,
-                                definesModuleGetattr: scanner.definesModuleGetattr, dunderAll: scanner.dunderAll)
+        var scan = PythonModuleScan(body: body, boundNames: scanner.boundNames.names,
+                                    definesModuleGetattr: scanner.definesModuleGetattr, dunderAll: scanner.dunderAll)
+        scan.firstBinding = scanner.boundNames.first
+        return scan
     }
 
     /// Scans source given as a `String`.

@@ -23,6 +23,7 @@ extension PythonStatementScanner {
 
     private mutating func scanSimpleStatement(_ s: Int, _ e: Int, moduleScope: Bool, topLevel: Bool, into out: inout [PyStatement]) throws(PythonSyntaxError) {
         let t = tokens[s]
+        boundNames.position = PyPosition.key(line: Int(t.line), column: Int(t.column))
         switch t.keyword {
         case .import_:
             let statement = try importStatement(s, e)
@@ -122,7 +123,16 @@ extension PythonStatementScanner {
             return
         }
         // Expression statement.
-        guard let call = reader.call(s, e) else { return }
+        guard let call = reader.call(s, e) else {
+            // `os.environ["X"]` alone still runs (and raises KeyError): kept as `.other` so the
+            // simulation can check the read (EnvironmentSemantics.swift).
+            var i = s
+            while i + 1 < e, !(view.isName(i, "environ") && tokens[i + 1].isOp(.lsqb)) { i += 1 }
+            if i + 1 < e {
+                out.append(PyStatement(kind: .other, span: span))
+            }
+            return
+        }
         if topLevel, dunderAll != nil, call.arguments.count == 1, call.arguments[0].keyword == nil {
             if call.callee == "__all__.extend" {
                 let r = view.stripGroupingParens(s, e)

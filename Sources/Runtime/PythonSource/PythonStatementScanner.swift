@@ -25,7 +25,7 @@ struct PythonStatementScanner {
     let view: PyTokenView
     var index = 0
     var frames: [Frame] = []
-    var boundNames: Set<String> = []
+    var boundNames = PyNameRecorder()
     var definesModuleGetattr = false
     var dunderAll: [String]?
 
@@ -160,6 +160,7 @@ struct PythonStatementScanner {
 
     mutating func scanStatement() throws(PythonSyntaxError) {
         let t = tokens[index]
+        boundNames.position = PyPosition.key(line: Int(t.line), column: Int(t.column))
         if t.isOp(.at) {
             try scanDecorated()
             return
