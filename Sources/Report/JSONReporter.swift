@@ -34,6 +34,7 @@ public struct JSONReporter: Reporter {
         var traceback: String
         var exitCode: Int?
         var exact: Bool
+        var approximation: String?
         var file: String?
         var line: Int?
 
@@ -45,11 +46,12 @@ public struct JSONReporter: Reporter {
             try container.encode(traceback, forKey: .traceback)
             try container.encode(exitCode, forKey: .exitCode)
             try container.encode(exact, forKey: .exact)
+            try container.encode(approximation, forKey: .approximation)
             try container.encode(file, forKey: .file)
             try container.encode(line, forKey: .line)
         }
 
-        enum CodingKeys: String, CodingKey { case phase, exception, message, traceback, exitCode, exact, file, line }
+        enum CodingKeys: String, CodingKey { case phase, exception, message, traceback, exitCode, exact, approximation, file, line }
     }
 
     struct SettingJSON: Encodable {
@@ -114,7 +116,7 @@ public struct JSONReporter: Reporter {
             outcome = scope == .check ? assessment.outcome.rawValue : nil
             if scope == .check, let failure = assessment.runtime.failure {
                 self.failure = FailureJSON(phase: failure.phase.rawValue, exception: failure.exception, message: failure.message,
-                                           traceback: failure.stderr, exitCode: failure.exitCode, exact: failure.exact,
+                                           traceback: failure.stderr, exitCode: failure.exitCode, exact: failure.exact, approximation: failure.approximation,
                                            file: failure.location?.file, line: failure.location?.line)
             }
             let relevant = scope == .check ? assessment.findings : assessment.findings.filter { !$0.rule.hasPrefix("RS4") }

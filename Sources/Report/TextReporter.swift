@@ -47,7 +47,9 @@ public struct TextReporter: Reporter {
             }
             let text = failure.stderr.isEmpty ? failure.message + "\n" : failure.stderr
             for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out += "    " + paint(String(line), "31") + "\n" }
-            if !failure.exact { out += paint("    (approximate: parts of this output are not reproduced byte for byte)", "2") + "\n" }
+            if !failure.exact {
+                out += paint("    (approximate: " + (failure.approximation ?? "parts of this output are not reproduced byte for byte") + ")", "2") + "\n"
+            }
         }
         if scope == .check, !assessment.runtime.healthcheckLog.isEmpty {
             out += "\n  Railway's healthcheck:\n"

@@ -260,7 +260,8 @@ struct PythonRun {
             let source = error.line >= 1 && error.line <= lines.count ? String(lines[error.line - 1]).trimmingWhitespace() : ""
             let stderr = "  File \"\(display)\", line \(error.line)\n    \(source)\n    ^\nSyntaxError: \(error.message)\n"
             failure = Failure(phase: .start, exception: "SyntaxError", message: error.message, stderr: stderr, exitCode: 1, exact: false,
-                              location: SourceLocation(file: origin(file), line: error.line))
+                              location: SourceLocation(file: origin(file), line: error.line),
+                              approximation: "the position of CPython's caret under the offending token is not reproduced")
             notes.append(.syntaxError(file: origin(file), line: error.line, message: error.message))
             return nil
         }
@@ -272,8 +273,13 @@ struct PythonRun {
         let frames = prefixFrames + failed.traceback
         let text = TracebackRenderer(version: python.version).render(frames: frames, exception: failed.exception.line)
         let location = failed.traceback.last.map { SourceLocation(file: origin($0.file), line: $0.line) }
+        var reasons: [String] = []
+        if !exact { reasons.append("runpy's frames are recorded for other patch releases of Python \(python.version.short); the nearest is used") }
+        if failed.viaImportlib { reasons.append("the importlib frames of an `importlib.import_module` call are not reproduced") }
+        if machine.sysPathEditsIgnored { reasons.append("a sys.path edit railsim cannot evaluate statically ran before this import") }
+        if machine.approximate { reasons.append("part of this start-up is modelled approximately (see the notes)") }
         failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 1,
-                          exact: exact && !failed.viaImportlib && !machine.sysPathEditsIgnored && !machine.approximate, location: location)
+                          exact: reasons.isEmpty, location: location, approximation: reasons.isEmpty ? nil : reasons.joined(separator: "; "))
         if failed.exception.type == "ModuleNotFoundError" {
             notes.append(.importFailed(module: failed.exception.missingModule ?? "", importedFrom: location, searched: sysPath))
         }

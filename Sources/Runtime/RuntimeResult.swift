@@ -28,8 +28,11 @@ public struct Failure: Sendable, Equatable {
     /// reproduce); the report says so instead of pretending.
     public var exact: Bool
     public var location: SourceLocation?
+    /// When `exact` is false: what railsim could not reproduce, and what it assumed instead.
+    public var approximation: String?
 
-    public init(phase: Phase, exception: String? = nil, message: String, stderr: String, exitCode: Int?, exact: Bool = true, location: SourceLocation? = nil) {
+    public init(phase: Phase, exception: String? = nil, message: String, stderr: String, exitCode: Int?, exact: Bool = true,
+                location: SourceLocation? = nil, approximation: String? = nil) {
         self.phase = phase
         self.exception = exception
         self.message = message
@@ -37,6 +40,7 @@ public struct Failure: Sendable, Equatable {
         self.exitCode = exitCode
         self.exact = exact
         self.location = location
+        self.approximation = approximation
     }
 }
 

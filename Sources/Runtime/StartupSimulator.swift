@@ -64,7 +64,8 @@ struct StartupRun {
             parsed = try ShellParser.parse(command, environment: environment.values)
         } catch {
             // bash reports syntax errors as `<$0>: -c: line 1: …` and exits 2.
-            crash(Failure(phase: .start, message: error.message, stderr: "\(shellName): -c: line 1: \(error.message)\n", exitCode: 2, exact: false))
+            crash(Failure(phase: .start, message: error.message, stderr: "\(shellName): -c: line 1: \(error.message)\n", exitCode: 2, exact: false,
+                          approximation: "the shell's own wording of syntax errors is not reproduced"))
             return
         }
         var cwd = start
