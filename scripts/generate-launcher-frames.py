@@ -33,8 +33,16 @@ CATALOG = os.path.join(ROOT, "Sources/Build/Python/DistributionCatalogData.swift
 OUT = os.path.join(ROOT, "Sources/Runtime/LauncherFramesData.swift")
 CACHE = os.path.expanduser("~/.cache/railsim/launcher-frames")
 PYTHONS = ["3.8.18", "3.9.18", "3.10.13", "3.11.7", "3.12.1", "3.13.0"]
+OTHER_PYTHONS = ["3.10.13", "3.11.7", "3.12.1", "3.13.0"]
 LAUNCHERS = ["uvicorn", "gunicorn", "flask"]
 SCENARIOS = {"body": "top", "parentbody": "badpkg.main", "parentmissing": "nopkg.main", "submissing": "pkg.nosuch", "missing": "nosuch"}
+# The other launchers, pinned here (railsim's catalogue does not list them all): console script,
+# distribution, version. Scenarios: body (`top:app`), missing (`nosuch:app`), attr (`okmod:nothere`).
+OTHERS = [("waitress-serve", "waitress", "3.0.2"), ("daphne", "daphne", "4.2.3"), ("hypercorn", "hypercorn", "0.18.0"),
+          ("celery", "celery", "5.7.0"), ("fastapi", "fastapi-cli", "0.0.34")]
+OTHER_SCENARIOS = {"body": "top", "missing": "nosuch", "attr": "okmod"}
+# Extra pins installed with a launcher (fastapi run needs fastapi and uvicorn).
+EXTRAS = {"fastapi-cli": ["fastapi==0.165.0", "uvicorn==0.54.0"]}
 
 
 def catalogue_versions():
@@ -47,7 +55,7 @@ def catalogue_versions():
     return versions
 
 
-def venv_for(version, launcher, pins):
+def venv_for(version, launcher, pins, extras=()):
     minor = version.rsplit(".", 1)[0]
     python = os.path.expanduser(f"~/.pyenv/versions/{version}/bin/python{minor}")
     if not os.path.exists(python):
@@ -59,9 +67,9 @@ def venv_for(version, launcher, pins):
     shutil.rmtree(path, ignore_errors=True)
     subprocess.run([python, "-m", "venv", path], check=True)
     pip = [os.path.join(path, "bin", "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    done = subprocess.run(pip + [f"{launcher}=={pins[launcher]}", f"click=={pins['click']}"], capture_output=True, text=True)
+    done = subprocess.run(pip + [f"{launcher}=={pins[launcher]}", f"click=={pins['click']}", *extras], capture_output=True, text=True)
     if done.returncode != 0:
-        done = subprocess.run(pip + [f"{launcher}=={pins[launcher]}"], capture_output=True, text=True)
+        done = subprocess.run(pip + [f"{launcher}=={pins[launcher]}", *extras], capture_output=True, text=True)
     if done.returncode != 0:
         shutil.rmtree(path, ignore_errors=True)
         return None, "not installable"
@@ -75,7 +83,8 @@ def venv_for(version, launcher, pins):
 def make_project(directory):
     os.makedirs(os.path.join(directory, "pkg"))
     os.makedirs(os.path.join(directory, "badpkg"))
-    files = {"pkg/__init__.py": "", "badpkg/__init__.py": "import nosuchdep\n", "badpkg/main.py": "app = 1\n", "top.py": "import os\nimport nosuchdep\n"}
+    files = {"pkg/__init__.py": "", "badpkg/__init__.py": "import nosuchdep\n", "badpkg/main.py": "app = 1\n", "top.py": "import os\nimport nosuchdep\n",
+             "okmod.py": "app = 1\n"}
     for name, text in files.items():
         with open(os.path.join(directory, name), "w") as handle:
             handle.write(text)
@@ -87,10 +96,23 @@ def run(launcher, venv, project, module):
         argv = [binary, f"{module}:app"]
     elif launcher == "gunicorn":
         argv = [binary, "-b", "127.0.0.1:0", f"{module}:app"]
-    else:
+    elif launcher == "flask":
         argv = [binary, "--app", module, "run", "--host", "127.0.0.1", "--port", "0"]
+    elif launcher == "waitress-serve":
+        argv = [binary, "--listen=127.0.0.1:0", f"{module}:app" if module != "okmod" else "okmod:nothere"]
+    elif launcher == "daphne":
+        argv = [binary, "-b", "127.0.0.1", "-p", "0", f"{module}:app" if module != "okmod" else "okmod:nothere"]
+    elif launcher == "hypercorn":
+        argv = [binary, "-b", "127.0.0.1:0", f"{module}:app" if module != "okmod" else "okmod:nothere"]
+    elif launcher == "celery":
+        argv = [binary, "-A", f"{module}" if module != "okmod" else "okmod:nothere", "worker"]
+    else:
+        argv = [binary, "run", "--host", "127.0.0.1", "--port", "0", f"{module}.py", *(["--app", "nothere"] if module == "okmod" else [])]
     env = {"PATH": os.path.join(venv, "bin") + ":/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "HOME": project}
-    done = subprocess.run(argv, cwd=project, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    try:
+        done = subprocess.run(argv, cwd=project, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as expired:
+        return "timeout", (expired.stderr or b"").decode("utf-8", "replace")
     return done.returncode, done.stderr
 
 
@@ -114,6 +136,54 @@ def frames_of(stderr):
         else:
             break
     return frames
+
+
+def blocks_of(stderr):
+    """Every traceback in stderr (chained ones too), as lists of frames."""
+    lines = stderr.split("\n")
+    blocks = []
+    for index, line in enumerate(lines):
+        if line == "Traceback (most recent call last):":
+            blocks.append(frames_of("\n".join(lines[index:])))
+    return blocks
+
+
+def normalise(stderr, venv, stdlib, project):
+    """The stderr with only what varies per run replaced: paths, pids, timestamps."""
+    text = stderr.replace(os.path.realpath(venv) + "/bin/", "{bin}/").replace(venv + "/bin/", "{bin}/")
+    text = re.sub(r"/[^\s\"']*/lib/python3\.\d+/site-packages/", "{site}/", text)
+    text = text.replace(stdlib + "/", "{stdlib}/").replace(project + "/", "{cwd}/").replace(project, "{cwd}")
+    text = re.sub(r"SpawnProcess-\d+", "SpawnProcess-{n}", text)
+    return text
+
+
+def record_others(version, stdlib, records):
+    """waitress-serve, daphne, hypercorn, celery -A, fastapi run: exit code per scenario, the
+    launcher frames of every traceback block (`k N` starts block N), and `T` the whole stderr."""
+    for script, distribution, pinned in OTHERS:
+        pins = {distribution: pinned, "click": catalogue_versions().get("click", "8.5.1")}
+        venv, detail = venv_for(version, distribution, pins, EXTRAS.get(distribution, ()))
+        if venv is None:
+            records.append(f"! {script} {pinned} {version} {detail}")
+            print(f"{script} {pinned} on {version}: {detail}", file=sys.stderr)
+            continue
+        project = tempfile.mkdtemp(prefix="railsim-launcher-")
+        try:
+            make_project(project)
+            records.append(f"@ {script} {pinned} {version} {detail}")
+            for scenario, module in OTHER_SCENARIOS.items():
+                code, stderr = run(script, venv, project, module)
+                records.append(f"s {scenario} {code}")
+                for number, frames in enumerate(blocks_of(stderr)):
+                    records.append(f"k {number}")
+                    for file, line, function, rendered in frames:
+                        if file.startswith("<frozen") or file.startswith(project + "/"):
+                            continue
+                        records.append(f"F {relative(file, venv, stdlib, project)}\t{line}\t{function}")
+                        records.extend("| " + text for text in rendered)
+                records.extend("T " + line for line in normalise(stderr, venv, stdlib, project).split("\n"))
+        finally:
+            shutil.rmtree(project, ignore_errors=True)
 
 
 def relative(path, venv, stdlib, project):
@@ -161,12 +231,14 @@ def main():
                             records.extend("| " + text for text in rendered)
             finally:
                 shutil.rmtree(project, ignore_errors=True)
+        if version in OTHER_PYTHONS:
+            record_others(version, stdlib, records)
     for version, scenarios in bootstrap.items():
         for scenario, frames in sorted(scenarios.items()):
             records.append(f"B {version} {scenario} " + " ".join(f"{'x' if 'external' in f[0] else 'b'}:{f[1]}:{f[2]}" for f in frames))
     body = "\n".join(records)
-    if '"""' in body:
-        raise SystemExit("unexpected triple quote in recorded frames")
+    if '"""#' in body:
+        raise SystemExit("unexpected raw-string terminator in recorded frames")
     header = (
         "// Generated by scripts/generate-launcher-frames.py; do not edit.\n"
         f"// Launchers: {', '.join(f'{name} {pins[name]}' for name in LAUNCHERS)} (click {pins['click']} where installable);"
@@ -175,6 +247,8 @@ def main():
         "// `s scenario exitcode`; `F file<TAB>line<TAB>function` + `| rendered source/caret line` are the\n"
         "// launcher's frames above importlib for a nested failure; `B python scenario kind:line:function…`\n"
         "// are the <frozen importlib._bootstrap> (b) / _bootstrap_external (x) frames of each scenario.\n"
+        f"// Others: {', '.join(f'{s} ({d} {v})' for s, d, v in OTHERS)} on CPython {', '.join(OTHER_PYTHONS)}: per scenario\n"
+        "// `k N` starts traceback block N (its F frames: launcher/stdlib only), `T line` the whole stderr, normalised.\n"
     )
     swift = header + "\nextension LauncherFrames {\n    static let data = #\"\"\"\n" + body + "\n\"\"\"#\n}\n"
     with open(OUT, "w", encoding="utf-8") as handle:

@@ -56,12 +56,14 @@ extension ImportMachine {
             for module in imported {
                 let bound = module.asName ?? String(module.name.prefix { $0 != "." })
                 frames[frame].aliases[bound] = module.asName == nil ? nil : module.name
+                frames[frame].moduleNames[bound] = module.asName == nil ? String(module.name.prefix { $0 != "." }) : module.name
                 frames[frame].variables[bound] = nil
             }
         case .importFrom(let module, let level, let names):
             for name in names where name.name != "*" {
                 let bound = name.asName ?? name.name
                 frames[frame].aliases[bound] = level == 0 ? (module ?? "") + "." + name.name : "." + name.name
+                frames[frame].moduleNames[bound] = nil
                 frames[frame].variables[bound] = nil
             }
         default:
@@ -90,6 +92,7 @@ extension ImportMachine {
         for target in targets {
             frames[frame].variables[target] = result
             frames[frame].aliases[target] = nil
+            frames[frame].moduleNames[target] = nil
         }
     }
 

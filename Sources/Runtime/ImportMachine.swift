@@ -31,6 +31,10 @@ struct ImportMachine {
         var variables: [String: StaticPathValue] = [:]
         /// Names bound by imports of `os`, `os.path`, `pathlib`, `sys`, `site` (`osp` → `os.path`).
         var aliases: [String: String] = [:]
+        /// pydantic `BaseSettings` subclasses defined so far in this module (`SettingsSemantics.swift`).
+        var settingsModels: [String: SettingsModel] = [:]
+        /// Names bound to modules by `import m` / `import m.n as x` (`ModuleAttributeSemantics.swift`).
+        var moduleNames: [String: String] = [:]
     }
 
     enum Step: Sendable {
@@ -70,6 +74,8 @@ struct ImportMachine {
     /// The process environment (image ENV, service variables, Railway's): module-level
     /// `os.environ["X"]` reads are checked against it when set (`EnvironmentSemantics.swift`).
     var environment: [String: String]? = nil
+    /// `PythonModuleScan.classes` per source file, for class statements being executed.
+    var classTables: [String: [Int: PyClassInfo]] = [:]
     let version: PythonVersion
     /// railsim's bound on simultaneously executing modules; CPython's own recursion limit (1000
     /// frames, several per import level) stops far deeper chains with RecursionError.
@@ -189,6 +195,7 @@ struct ImportMachine {
             tasks.append(.tryRegion(handlers: handlers, orElse: orElse, finally: finally, frame: frame))
             tasks.append(.block(body, 0, frame: frame))
         case .classDef(let name, _, let body):
+            recordSettingsModel(name, statement: statement, body: body, frame: frame)
             // A class body is its own code object: the traceback shows the module frame at the
             // `class` statement, then a frame `in <ClassName>` (CPython __build_class__) [EXP 3.8–3.13].
             var scope = frames[frame]
@@ -208,6 +215,7 @@ struct ImportMachine {
             for body in cases { probe(body, frame: frame, lazy: false) }
         case .call(let call):
             if checkEnvironmentReads(statement, frame: frame) { return }
+            if checkModuleAttribute(statement, frame: frame) { return }
             let callee = canonical(call.callee, frame: frame)
             if callee == "sys.path.insert" || callee == "sys.path.append" || callee == "sys.path.extend" || callee == "site.addsitedir" {
                 if !applySysPathEdit(callee, statement: statement, frame: frame) {
@@ -217,6 +225,8 @@ struct ImportMachine {
             }
         case .assignment(let targets, let value):
             if checkEnvironmentReads(statement, frame: frame) { return }
+            if checkModuleAttribute(statement, frame: frame) { return }
+            if checkSettingsInstantiation(value, statement: statement, frame: frame) { return }
             recordAssignment(targets, value: value, statement: statement, frame: frame)
         case .other:
             _ = checkEnvironmentReads(statement, frame: frame)
@@ -451,8 +461,8 @@ struct ImportMachine {
     /// traceback.py, whose `dir(__import__(exc.name))` is the *top-level* package's, and which drops
     /// `_`-prefixed candidates unless the wrong name starts with `_` [EXP 3.12.1, 3.13.0]. railsim
     /// offers suggestions only when it knows `dir()`: scanned source modules and namespace packages.
-    mutating func suggestion(for name: String, from moduleName: String) -> String? {
-        let owner = version.minor >= 13 ? String(moduleName.split(separator: ".").first ?? "") : moduleName
+    mutating func suggestion(for name: String, from moduleName: String, topLevelOn13: Bool = true) -> String? {
+        let owner = version.minor >= 13 && topLevelOn13 ? String(moduleName.split(separator: ".").first ?? "") : moduleName
         guard let module = modules[owner] else { return nil }
         var names: [String]
         switch module.origin {

@@ -12,12 +12,22 @@ enum LauncherFrames {
         var rendered: [String]
     }
 
+    /// One recorded scenario of the other launchers (waitress-serve, daphne, hypercorn, celery,
+    /// fastapi): its exit code, the launcher/stdlib frames of each traceback block, and the whole
+    /// normalised stderr.
+    struct Scenario: Sendable {
+        var exitCode: Int?
+        var blocks: [[Frame]] = []
+        var transcript: [String] = []
+    }
+
     struct Record: Sendable {
         var launcher: String
         var version: String
         var python: String
         var click: String?
         var frames: [Frame] = []
+        var scenarios: [String: Scenario] = [:]
     }
 
     /// importlib._bootstrap steps, as `(file, line, function)` per CPython patch release.
@@ -39,7 +49,12 @@ enum LauncherFrames {
         var table = Table()
         var current: Record?
         var scenario = ""
-        func flush() { if let record = current { table.records[key(record.launcher, record.version, record.python)] = record } }
+        func flush() {
+            guard var record = current else { return }
+            // The other launchers: the body scenario's first block is the frames above importlib.
+            if record.frames.isEmpty, let body = record.scenarios["body"]?.blocks.first { record.frames = body }
+            table.records[key(record.launcher, record.version, record.python)] = record
+        }
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
             if line.hasPrefix("@ ") || line.hasPrefix("! ") {
@@ -51,13 +66,30 @@ enum LauncherFrames {
                 current = Record(launcher: fields[0], version: fields[1], python: fields[2],
                                  click: fields.count > 3 && fields[3].hasPrefix("click=") ? String(fields[3].dropFirst(6)) : nil)
             } else if line.hasPrefix("s ") {
-                scenario = String(line.dropFirst(2).split(separator: " ").first ?? "")
-            } else if line.hasPrefix("F "), scenario == "body" {
+                let fields = line.dropFirst(2).split(separator: " ").map(String.init)
+                scenario = fields.first ?? ""
+                current?.scenarios[scenario] = Scenario(exitCode: fields.count > 1 ? Int(fields[1]) : nil)
+            } else if line.hasPrefix("k ") {
+                current?.scenarios[scenario]?.blocks.append([])
+            } else if line.hasPrefix("T ") {
+                current?.scenarios[scenario]?.transcript.append(String(line.dropFirst(2)))
+            } else if line.hasPrefix("F "), var record = current {
                 let fields = line.dropFirst(2).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 guard fields.count == 3, let number = Int(fields[1]) else { continue }
-                current?.frames.append(Frame(file: fields[0], line: number, function: fields[2], rendered: []))
-            } else if line.hasPrefix("| "), scenario == "body", var record = current, !record.frames.isEmpty {
-                record.frames[record.frames.count - 1].rendered.append(String(line.dropFirst(2)))
+                let frame = Frame(file: fields[0], line: number, function: fields[2], rendered: [])
+                if let count = record.scenarios[scenario]?.blocks.count, count > 0 {
+                    record.scenarios[scenario]?.blocks[count - 1].append(frame)
+                } else if scenario == "body" {
+                    record.frames.append(frame)
+                }
+                current = record
+            } else if line.hasPrefix("| "), var record = current {
+                let text = String(line.dropFirst(2))
+                if let count = record.scenarios[scenario]?.blocks.count, count > 0, let last = record.scenarios[scenario]?.blocks[count - 1].indices.last {
+                    record.scenarios[scenario]?.blocks[count - 1][last].rendered.append(text)
+                } else if scenario == "body", !record.frames.isEmpty {
+                    record.frames[record.frames.count - 1].rendered.append(text)
+                }
                 current = record
             } else if line.hasPrefix("B ") {
                 flush()

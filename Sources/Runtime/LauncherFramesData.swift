@@ -4,6 +4,8 @@
 // `s scenario exitcode`; `F file<TAB>line<TAB>function` + `| rendered source/caret line` are the
 // launcher's frames above importlib for a nested failure; `B python scenario kind:line:function…`
 // are the <frozen importlib._bootstrap> (b) / _bootstrap_external (x) frames of each scenario.
+// Others: waitress-serve (waitress 3.0.2), daphne (daphne 4.2.3), hypercorn (hypercorn 0.18.0), celery (celery 5.7.0), fastapi (fastapi-cli 0.0.34) on CPython 3.10.13, 3.11.7, 3.12.1, 3.13.0: per scenario
+// `k N` starts traceback block N (its F frames: launcher/stdlib only), `T line` the whole stderr, normalised.
 
 extension LauncherFrames {
     static let data = #"""
@@ -78,6 +80,748 @@ s parentbody 2
 s parentmissing 2
 s submissing 2
 s missing 2
+@ waitress-serve 3.0.2 3.10.13 click=8.5.1
+s body 1
+T Error: No module named 'nosuchdep'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuchdep'
+T 
+T 
+s missing 1
+T Error: No module named 'nosuch'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuch'
+T 
+T 
+s attr 1
+T Error: module 'okmod' has no attribute 'nothere'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (AttributeError) importing your module.
+T 
+T It had these arguments: 
+T 1. module 'okmod' has no attribute 'nothere'
+T 
+T 
+@ daphne 4.2.3 3.10.13 click=8.5.1
+s body 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T   File "<frozen importlib._bootstrap>", line 1050, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1027, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1006, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 688, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 883, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/./top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T   File "<frozen importlib._bootstrap>", line 1050, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1027, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1004, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+s attr 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	22	import_by_path
+|     target = getattr(target, bit)
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 22, in import_by_path
+T     target = getattr(target, bit)
+T AttributeError: module 'okmod' has no attribute 'nothere'
+T 
+@ hypercorn 0.18.0 3.10.13 click=8.5.1
+s body 0
+k 0
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T   File "<frozen importlib._bootstrap>", line 1050, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1027, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1006, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 688, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 883, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 0
+k 0
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	102	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T   File "<frozen importlib._bootstrap>", line 1050, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1027, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1004, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 102, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'nosuch:app', module not found.
+T 
+s attr 0
+k 0
+F {site}/hypercorn/utils.py	106	load_application
+|     app = eval(app_name, vars(module))
+F <string>	1	<module>
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	108	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 106, in load_application
+T     app = eval(app_name, vars(module))
+T   File "<string>", line 1, in <module>
+T NameError: name 'nothere' is not defined
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 108, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'okmod:nothere', application not found.
+T 
+@ celery 5.7.0 3.10.13 click=8.5.1
+s body 2
+k 0
+F {site}/celery/bin/celery.py	137	celery
+|     app = find_app(app)
+F {site}/celery/app/utils.py	528	find_app
+|     sym = symbol_by_name(app, imp=imp)
+F {site}/kombu/utils/imports.py	59	symbol_by_name
+|     module = imp(module_name, package=package, **kwargs)
+F {site}/celery/utils/imports.py	106	import_from_cwd
+|     return imp(module, package=package)
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T While trying to load the module top the following error occurred:
+T Traceback (most recent call last):
+T   File "{site}/celery/bin/celery.py", line 137, in celery
+T     app = find_app(app)
+T   File "{site}/celery/app/utils.py", line 528, in find_app
+T     sym = symbol_by_name(app, imp=imp)
+T   File "{site}/kombu/utils/imports.py", line 59, in symbol_by_name
+T     module = imp(module_name, package=package, **kwargs)
+T   File "{site}/celery/utils/imports.py", line 106, in import_from_cwd
+T     return imp(module, package=package)
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T   File "<frozen importlib._bootstrap>", line 1050, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1027, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1006, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 688, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 883, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+T 
+s missing 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module nosuch was not found.
+T 
+s attr 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module okmod:nothere was not found.
+T 
+! fastapi 0.0.34 3.10.13 not installable
 @ uvicorn 0.54.0 3.11.7 click=8.5.1
 s body 1
 F {bin}/uvicorn	8	<module>
@@ -150,6 +894,880 @@ s parentbody 2
 s parentmissing 2
 s submissing 2
 s missing 2
+@ waitress-serve 3.0.2 3.11.7 click=8.5.1
+s body 1
+T Error: No module named 'nosuchdep'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuchdep'
+T 
+T 
+s missing 1
+T Error: No module named 'nosuch'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuch'
+T 
+T 
+s attr 1
+T Error: module 'okmod' has no attribute 'nothere'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (AttributeError) importing your module.
+T 
+T It had these arguments: 
+T 1. module 'okmod' has no attribute 'nothere'
+T 
+T 
+@ daphne 4.2.3 3.11.7 click=8.5.1
+s body 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1147, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 690, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 940, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1140, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+s attr 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	22	import_by_path
+|     target = getattr(target, bit)
+|              ^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 22, in import_by_path
+T     target = getattr(target, bit)
+T              ^^^^^^^^^^^^^^^^^^^^
+T AttributeError: module 'okmod' has no attribute 'nothere'
+T 
+@ hypercorn 0.18.0 3.11.7 click=8.5.1
+s body 0
+k 0
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1147, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 690, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 940, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 0
+k 0
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	102	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1140, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 102, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'nosuch:app', module not found.
+T 
+s attr 0
+k 0
+F {site}/hypercorn/utils.py	106	load_application
+|     app = eval(app_name, vars(module))
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F <string>	1	<module>
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	108	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 106, in load_application
+T     app = eval(app_name, vars(module))
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<string>", line 1, in <module>
+T NameError: name 'nothere' is not defined
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 108, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'okmod:nothere', application not found.
+T 
+@ celery 5.7.0 3.11.7 click=8.5.1
+s body 2
+k 0
+F {site}/celery/bin/celery.py	137	celery
+|     app = find_app(app)
+|           ^^^^^^^^^^^^^
+F {site}/celery/app/utils.py	528	find_app
+|     sym = symbol_by_name(app, imp=imp)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/kombu/utils/imports.py	59	symbol_by_name
+|     module = imp(module_name, package=package, **kwargs)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/celery/utils/imports.py	106	import_from_cwd
+|     return imp(module, package=package)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	126	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T While trying to load the module top the following error occurred:
+T Traceback (most recent call last):
+T   File "{site}/celery/bin/celery.py", line 137, in celery
+T     app = find_app(app)
+T           ^^^^^^^^^^^^^
+T   File "{site}/celery/app/utils.py", line 528, in find_app
+T     sym = symbol_by_name(app, imp=imp)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/kombu/utils/imports.py", line 59, in symbol_by_name
+T     module = imp(module_name, package=package, **kwargs)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/celery/utils/imports.py", line 106, in import_from_cwd
+T     return imp(module, package=package)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 126, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1204, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1176, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1147, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 690, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 940, in exec_module
+T   File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+T 
+s missing 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module nosuch was not found.
+T 
+s attr 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module okmod:nothere was not found.
+T 
+@ fastapi 0.0.34 3.11.7 click=8.5.1
+s body 1
+T ╭───────────────────── Traceback (most recent call last) ──────────────────────╮
+T │ /root/.cache/railsim/launcher-frames/3.11.7-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 1/site-packages/fastapi_cli/cli.py:521 in run                                │
+T │                                                                              │
+T │   518 │                                                                      │
+T │   519 │   Otherwise, it uses the first [bold]FastAPI[/bold] app found in the │
+T │       imported module or package.                                            │
+T │   520 │   """                                                                │
+T │ ❱ 521 │   _run(                                                              │
+T │   522 │   │   path=path,                                                     │
+T │   523 │   │   host=host,                                                     │
+T │   524 │   │   port=port,                                                     │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.11.7-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 1/site-packages/fastapi_cli/cli.py:182 in _run                               │
+T │                                                                              │
+T │   179 │   │   try:                                                           │
+T │   180 │   │   │   # Resolve import data with priority: CLI path/app > config │
+T │       entrypoint > auto-discovery                                            │
+T │   181 │   │   │   if path or app:                                            │
+T │ ❱ 182 │   │   │   │   import_data = get_import_data(path=path, app_name=app) │
+T │   183 │   │   │   elif config.entrypoint:                                    │
+T │   184 │   │   │   │   import_data = get_import_data_from_import_string(      │
+T │   185 │   │   │   │   │   config.entrypoint, config.from_pyproject           │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.11.7-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 1/site-packages/fastapi_cli/discover.py:143 in get_import_data               │
+T │                                                                              │
+T │   140 │   │   raise FastAPICLIException(f"Path does not exist {path}")       │
+T │   141 │   mod_data = get_module_data_from_path(path)                         │
+T │   142 │   sys.path.insert(0, str(mod_data.extra_sys_path))                   │
+T │ ❱ 143 │   use_app_name = get_app_name(mod_data=mod_data, app_name=app_name)  │
+T │   144 │                                                                      │
+T │   145 │   import_string = f"{mod_data.module_import_str}:{use_app_name}"     │
+T │   146                                                                        │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.11.7-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 1/site-packages/fastapi_cli/discover.py:70 in get_app_name                   │
+T │                                                                              │
+T │    67                                                                        │
+T │    68 def get_app_name(*, mod_data: ModuleData, app_name: str | None = None) │
+T │       -> str:                                                                │
+T │    69 │   try:                                                               │
+T │ ❱  70 │   │   mod = importlib.import_module(mod_data.module_import_str)      │
+T │    71 │   except (ImportError, ValueError) as e:                             │
+T │    72 │   │   logger.error(f"Import error: {e}")                             │
+T │    73 │   │   logger.warning(                                                │
+T │                                                                              │
+T │ {stdlib}/importlib/__init__.py:126 in     │
+T │ import_module                                                                │
+T │                                                                              │
+T │   123 │   │   │   if character != '.':                                       │
+T │   124 │   │   │   │   break                                                  │
+T │   125 │   │   │   level += 1                                                 │
+T │ ❱ 126 │   return _bootstrap._gcd_import(name[level:], package, level)        │
+T │   127                                                                        │
+T │   128                                                                        │
+T │   129 _RELOADING = {}                                                        │
+T │ in _gcd_import:1204                                                          │
+T │ in _find_and_load:1176                                                       │
+T │ in _find_and_load_unlocked:1147                                              │
+T │ in _load_unlocked:690                                                        │
+T │ in exec_module:940                                                           │
+T │ in _call_with_frames_removed:241                                             │
+T │                                                                              │
+T │ {cwd}/top.py:2 in <module>                          │
+T │                                                                              │
+T │   1 import os                                                                │
+T │ ❱ 2 import nosuchdep                                                         │
+T │   3                                                                          │
+T ╰──────────────────────────────────────────────────────────────────────────────╯
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+T 
+s attr 1
+T 
 @ uvicorn 0.54.0 3.12.1 click=8.5.1
 s body 1
 F {bin}/uvicorn	8	<module>
@@ -222,6 +1840,880 @@ s parentbody 2
 s parentmissing 2
 s submissing 2
 s missing 2
+@ waitress-serve 3.0.2 3.12.1 click=8.5.1
+s body 1
+T Error: No module named 'nosuchdep'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuchdep'
+T 
+T 
+s missing 1
+T Error: No module named 'nosuch'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuch'
+T 
+T 
+s attr 1
+T Error: module 'okmod' has no attribute 'nothere'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (AttributeError) importing your module.
+T 
+T It had these arguments: 
+T 1. module 'okmod' has no attribute 'nothere'
+T 
+T 
+@ daphne 4.2.3 3.12.1 click=8.5.1
+s body 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	90	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 90, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 994, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	90	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 90, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1324, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+s attr 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+|                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/daphne/utils.py	22	import_by_path
+|     target = getattr(target, bit)
+|              ^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/daphne/utils.py", line 22, in import_by_path
+T     target = getattr(target, bit)
+T              ^^^^^^^^^^^^^^^^^^^^
+T AttributeError: module 'okmod' has no attribute 'nothere'
+T 
+@ hypercorn 0.18.0 3.12.1 click=8.5.1
+s body 0
+k 0
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	90	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 90, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 994, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 0
+k 0
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	90	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	102	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 90, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1324, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 102, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'nosuch:app', module not found.
+T 
+s attr 0
+k 0
+F {site}/hypercorn/utils.py	106	load_application
+|     app = eval(app_name, vars(module))
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F <string>	1	<module>
+k 1
+F {stdlib}/multiprocessing/process.py	314	_bootstrap
+|     self.run()
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/utils.py	108	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 106, in load_application
+T     app = eval(app_name, vars(module))
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<string>", line 1, in <module>
+T NameError: name 'nothere' is not defined
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 314, in _bootstrap
+T     self.run()
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/utils.py", line 108, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'okmod:nothere', application not found.
+T 
+@ celery 5.7.0 3.12.1 click=8.5.1
+s body 2
+k 0
+F {site}/celery/bin/celery.py	137	celery
+|     app = find_app(app)
+|           ^^^^^^^^^^^^^
+F {site}/celery/app/utils.py	528	find_app
+|     sym = symbol_by_name(app, imp=imp)
+|           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/kombu/utils/imports.py	59	symbol_by_name
+|     module = imp(module_name, package=package, **kwargs)
+|              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/celery/utils/imports.py	106	import_from_cwd
+|     return imp(module, package=package)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {stdlib}/importlib/__init__.py	90	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T While trying to load the module top the following error occurred:
+T Traceback (most recent call last):
+T   File "{site}/celery/bin/celery.py", line 137, in celery
+T     app = find_app(app)
+T           ^^^^^^^^^^^^^
+T   File "{site}/celery/app/utils.py", line 528, in find_app
+T     sym = symbol_by_name(app, imp=imp)
+T           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/kombu/utils/imports.py", line 59, in symbol_by_name
+T     module = imp(module_name, package=package, **kwargs)
+T              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/celery/utils/imports.py", line 106, in import_from_cwd
+T     return imp(module, package=package)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{stdlib}/importlib/__init__.py", line 90, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 994, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+T 
+s missing 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module nosuch was not found.
+T 
+s attr 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module okmod:nothere was not found.
+T 
+@ fastapi 0.0.34 3.12.1 click=8.5.1
+s body 1
+T ╭───────────────────── Traceback (most recent call last) ──────────────────────╮
+T │ /root/.cache/railsim/launcher-frames/3.12.1-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 2/site-packages/fastapi_cli/cli.py:521 in run                                │
+T │                                                                              │
+T │   518 │                                                                      │
+T │   519 │   Otherwise, it uses the first [bold]FastAPI[/bold] app found in the │
+T │       imported module or package.                                            │
+T │   520 │   """                                                                │
+T │ ❱ 521 │   _run(                                                              │
+T │   522 │   │   path=path,                                                     │
+T │   523 │   │   host=host,                                                     │
+T │   524 │   │   port=port,                                                     │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.12.1-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 2/site-packages/fastapi_cli/cli.py:182 in _run                               │
+T │                                                                              │
+T │   179 │   │   try:                                                           │
+T │   180 │   │   │   # Resolve import data with priority: CLI path/app > config │
+T │       entrypoint > auto-discovery                                            │
+T │   181 │   │   │   if path or app:                                            │
+T │ ❱ 182 │   │   │   │   import_data = get_import_data(path=path, app_name=app) │
+T │   183 │   │   │   elif config.entrypoint:                                    │
+T │   184 │   │   │   │   import_data = get_import_data_from_import_string(      │
+T │   185 │   │   │   │   │   config.entrypoint, config.from_pyproject           │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.12.1-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 2/site-packages/fastapi_cli/discover.py:143 in get_import_data               │
+T │                                                                              │
+T │   140 │   │   raise FastAPICLIException(f"Path does not exist {path}")       │
+T │   141 │   mod_data = get_module_data_from_path(path)                         │
+T │   142 │   sys.path.insert(0, str(mod_data.extra_sys_path))                   │
+T │ ❱ 143 │   use_app_name = get_app_name(mod_data=mod_data, app_name=app_name)  │
+T │   144 │                                                                      │
+T │   145 │   import_string = f"{mod_data.module_import_str}:{use_app_name}"     │
+T │   146                                                                        │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.12.1-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 2/site-packages/fastapi_cli/discover.py:70 in get_app_name                   │
+T │                                                                              │
+T │    67                                                                        │
+T │    68 def get_app_name(*, mod_data: ModuleData, app_name: str | None = None) │
+T │       -> str:                                                                │
+T │    69 │   try:                                                               │
+T │ ❱  70 │   │   mod = importlib.import_module(mod_data.module_import_str)      │
+T │    71 │   except (ImportError, ValueError) as e:                             │
+T │    72 │   │   logger.error(f"Import error: {e}")                             │
+T │    73 │   │   logger.warning(                                                │
+T │                                                                              │
+T │ {stdlib}/importlib/__init__.py:90 in      │
+T │ import_module                                                                │
+T │                                                                              │
+T │    87 │   │   │   if character != '.':                                       │
+T │    88 │   │   │   │   break                                                  │
+T │    89 │   │   │   level += 1                                                 │
+T │ ❱  90 │   return _bootstrap._gcd_import(name[level:], package, level)        │
+T │    91                                                                        │
+T │    92                                                                        │
+T │    93 _RELOADING = {}                                                        │
+T │ in _gcd_import:1387                                                          │
+T │ in _find_and_load:1360                                                       │
+T │ in _find_and_load_unlocked:1331                                              │
+T │ in _load_unlocked:935                                                        │
+T │ in exec_module:994                                                           │
+T │ in _call_with_frames_removed:488                                             │
+T │                                                                              │
+T │ {cwd}/top.py:2 in <module>                          │
+T │                                                                              │
+T │   1 import os                                                                │
+T │ ❱ 2 import nosuchdep                                                         │
+T │   3                                                                          │
+T ╰──────────────────────────────────────────────────────────────────────────────╯
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+T 
+s attr 1
+T 
 @ uvicorn 0.54.0 3.13.0 click=8.5.1
 s body 1
 F {bin}/uvicorn	8	<module>
@@ -301,6 +2793,864 @@ s parentbody 2
 s parentmissing 2
 s submissing 2
 s missing 2
+@ waitress-serve 3.0.2 3.13.0 click=8.5.1
+s body 1
+T Error: No module named 'nosuchdep'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuchdep'
+T 
+T 
+s missing 1
+T Error: No module named 'nosuch'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (ModuleNotFoundError) importing your module.
+T 
+T It had these arguments: 
+T 1. No module named 'nosuch'
+T 
+T 
+s attr 1
+T Error: module 'okmod' has no attribute 'nothere'
+T 
+T Usage:
+T 
+T     waitress-serve [OPTS] MODULE:OBJECT
+T 
+T Standard options:
+T 
+T     --help
+T         Show this information.
+T 
+T     --call
+T         Call the given object to get the WSGI application.
+T 
+T     --host=ADDR
+T         Hostname or IP address on which to listen, default is '0.0.0.0',
+T         which means "all IP addresses on this host".
+T 
+T         Note: May not be used together with --listen
+T 
+T     --port=PORT
+T         TCP port on which to listen, default is '8080'
+T 
+T         Note: May not be used together with --listen
+T 
+T     --listen=ip:port
+T         Tell waitress to listen on an ip port combination.
+T 
+T         Example:
+T 
+T             --listen=127.0.0.1:8080
+T             --listen=[::1]:8080
+T             --listen=*:8080
+T 
+T         This option may be used multiple times to listen on multiple sockets.
+T         A wildcard for the hostname is also supported and will bind to both
+T         IPv4/IPv6 depending on whether they are enabled or disabled.
+T 
+T     --[no-]ipv4
+T         Toggle on/off IPv4 support.
+T 
+T         Example:
+T 
+T             --no-ipv4
+T 
+T         This will disable IPv4 socket support. This affects wildcard matching
+T         when generating the list of sockets.
+T 
+T     --[no-]ipv6
+T         Toggle on/off IPv6 support.
+T 
+T         Example:
+T 
+T             --no-ipv6
+T 
+T         This will turn on IPv6 socket support. This affects wildcard matching
+T         when generating a list of sockets.
+T 
+T     --unix-socket=PATH
+T         Path of Unix socket. If a socket path is specified, a Unix domain
+T         socket is made instead of the usual inet domain socket.
+T 
+T         Not available on Windows.
+T 
+T     --unix-socket-perms=PERMS
+T         Octal permissions to use for the Unix domain socket, default is
+T         '600'.
+T 
+T     --url-scheme=STR
+T         Default wsgi.url_scheme value, default is 'http'.
+T 
+T     --url-prefix=STR
+T         The ``SCRIPT_NAME`` WSGI environment value.  Setting this to anything
+T         except the empty string will cause the WSGI ``SCRIPT_NAME`` value to be
+T         the value passed minus any trailing slashes you add, and it will cause
+T         the ``PATH_INFO`` of any request which is prefixed with this value to
+T         be stripped of the prefix.  Default is the empty string.
+T 
+T     --ident=STR
+T         Server identity used in the 'Server' header in responses. Default
+T         is 'waitress'.
+T 
+T Tuning options:
+T 
+T     --threads=INT
+T         Number of threads used to process application logic, default is 4.
+T 
+T     --backlog=INT
+T         Connection backlog for the server. Default is 1024.
+T 
+T     --recv-bytes=INT
+T         Number of bytes to request when calling socket.recv(). Default is
+T         8192.
+T 
+T     --send-bytes=INT
+T         Number of bytes to send to socket.send(). Default is 18000.
+T         Multiples of 9000 should avoid partly-filled TCP packets.
+T 
+T     --outbuf-overflow=INT
+T         A temporary file should be created if the pending output is larger
+T         than this. Default is 1048576 (1MB).
+T 
+T     --outbuf-high-watermark=INT
+T         The app_iter will pause when pending output is larger than this value
+T         and will resume once enough data is written to the socket to fall below
+T         this threshold. Default is 16777216 (16MB).
+T 
+T     --inbuf-overflow=INT
+T         A temporary file should be created if the pending input is larger
+T         than this. Default is 524288 (512KB).
+T 
+T     --connection-limit=INT
+T         Stop creating new channels if too many are already active.
+T         Default is 100.
+T 
+T     --cleanup-interval=INT
+T         Minimum seconds between cleaning up inactive channels. Default
+T         is 30. See '--channel-timeout'.
+T 
+T     --channel-timeout=INT
+T         Maximum number of seconds to leave inactive connections open.
+T         Default is 120. 'Inactive' is defined as 'has received no data
+T         from the client and has sent no data to the client'.
+T 
+T     --[no-]log-socket-errors
+T         Toggle whether premature client disconnect tracebacks ought to be
+T         logged. On by default.
+T 
+T     --max-request-header-size=INT
+T         Maximum size of all request headers combined. Default is 262144
+T         (256KB).
+T 
+T     --max-request-body-size=INT
+T         Maximum size of request body. Default is 1073741824 (1GB).
+T 
+T     --[no-]expose-tracebacks
+T         Toggle whether to expose tracebacks of unhandled exceptions to the
+T         client. Off by default.
+T 
+T     --asyncore-loop-timeout=INT
+T         The timeout value in seconds passed to asyncore.loop(). Default is 1.
+T 
+T     --asyncore-use-poll
+T         The use_poll argument passed to ``asyncore.loop()``. Helps overcome
+T         open file descriptors limit. Default is False.
+T 
+T     --channel-request-lookahead=INT
+T         Allows channels to stay readable and buffer more requests up to the
+T         given maximum even if a request is already being processed. This allows
+T         detecting if a client closed the connection while its request is being
+T         processed. Default is 0.
+T 
+T 
+T There was an exception (AttributeError) importing your module.
+T 
+T It had these arguments: 
+T 1. module 'okmod' has no attribute 'nothere'
+T 
+T 
+@ daphne 4.2.3 3.13.0 click=8.5.1
+s body 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+|     ~~~~~~~~~^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+F {stdlib}/importlib/__init__.py	88	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T     ~~~~~~~~~^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T   File "{stdlib}/importlib/__init__.py", line 88, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 1022, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+|     ~~~~~~~~~^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	20	import_by_path
+|     target = importlib.import_module(module_path)
+F {stdlib}/importlib/__init__.py	88	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T     ~~~~~~~~~^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 20, in import_by_path
+T     target = importlib.import_module(module_path)
+T   File "{stdlib}/importlib/__init__.py", line 88, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1324, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+s attr 1
+k 0
+F {bin}/daphne	8	<module>
+|     sys.exit(CommandLineInterface.entrypoint())
+|              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+F {site}/daphne/cli.py	187	entrypoint
+|     cls().run(sys.argv[1:])
+|     ~~~~~~~~~^^^^^^^^^^^^^^
+F {site}/daphne/cli.py	255	run
+|     application = self.load_asgi_app(args.application)
+F {site}/daphne/cli.py	224	load_asgi_app
+|     return import_by_path(asgi_app_path)
+F {site}/daphne/utils.py	22	import_by_path
+|     target = getattr(target, bit)
+T Traceback (most recent call last):
+T   File "{bin}/daphne", line 8, in <module>
+T     sys.exit(CommandLineInterface.entrypoint())
+T              ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~^^
+T   File "{site}/daphne/cli.py", line 187, in entrypoint
+T     cls().run(sys.argv[1:])
+T     ~~~~~~~~~^^^^^^^^^^^^^^
+T   File "{site}/daphne/cli.py", line 255, in run
+T     application = self.load_asgi_app(args.application)
+T   File "{site}/daphne/cli.py", line 224, in load_asgi_app
+T     return import_by_path(asgi_app_path)
+T   File "{site}/daphne/utils.py", line 22, in import_by_path
+T     target = getattr(target, bit)
+T AttributeError: module 'okmod' has no attribute 'nothere'
+T 
+@ hypercorn 0.18.0 3.13.0 click=8.5.1
+s body 0
+k 0
+F {stdlib}/multiprocessing/process.py	313	_bootstrap
+|     self.run()
+|     ~~~~~~~~^^
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+|     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+F {stdlib}/importlib/__init__.py	88	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 313, in _bootstrap
+T     self.run()
+T     ~~~~~~~~^^
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T   File "{stdlib}/importlib/__init__.py", line 88, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 1022, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 0
+k 0
+F {site}/hypercorn/utils.py	99	load_application
+|     module = import_module(import_name)
+F {stdlib}/importlib/__init__.py	88	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+k 1
+F {stdlib}/multiprocessing/process.py	313	_bootstrap
+|     self.run()
+|     ~~~~~~~~^^
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+|     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	102	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 99, in load_application
+T     module = import_module(import_name)
+T   File "{stdlib}/importlib/__init__.py", line 88, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1324, in _find_and_load_unlocked
+T ModuleNotFoundError: No module named 'nosuch'
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 313, in _bootstrap
+T     self.run()
+T     ~~~~~~~~^^
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 102, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', module not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'nosuch:app', module not found.
+T 
+s attr 0
+k 0
+F {site}/hypercorn/utils.py	106	load_application
+|     app = eval(app_name, vars(module))
+F <string>	1	<module>
+|     from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, pipe_handle=7)
+|     ^^^^^^^
+k 1
+F {stdlib}/multiprocessing/process.py	313	_bootstrap
+|     self.run()
+|     ~~~~~~~~^^
+F {stdlib}/multiprocessing/process.py	108	run
+|     self._target(*self._args, **self._kwargs)
+|     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+F {site}/hypercorn/asyncio/run.py	186	asyncio_worker
+|     app = load_application(config.application_path, config.wsgi_max_body_size)
+F {site}/hypercorn/utils.py	108	load_application
+|     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T Process SpawnProcess-{n}:
+T Traceback (most recent call last):
+T   File "{site}/hypercorn/utils.py", line 106, in load_application
+T     app = eval(app_name, vars(module))
+T   File "<string>", line 1, in <module>
+T     from multiprocessing.spawn import spawn_main; spawn_main(tracker_fd=5, pipe_handle=7)
+T     ^^^^^^^
+T NameError: name 'nothere' is not defined
+T 
+T During handling of the above exception, another exception occurred:
+T 
+T Traceback (most recent call last):
+T   File "{stdlib}/multiprocessing/process.py", line 313, in _bootstrap
+T     self.run()
+T     ~~~~~~~~^^
+T   File "{stdlib}/multiprocessing/process.py", line 108, in run
+T     self._target(*self._args, **self._kwargs)
+T     ~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "{site}/hypercorn/asyncio/run.py", line 186, in asyncio_worker
+T     app = load_application(config.application_path, config.wsgi_max_body_size)
+T   File "{site}/hypercorn/utils.py", line 108, in load_application
+T     raise NoAppError(f"Cannot load application from '{path}', application not found.")
+T hypercorn.utils.NoAppError: Cannot load application from 'okmod:nothere', application not found.
+T 
+@ celery 5.7.0 3.13.0 click=8.5.1
+s body 2
+k 0
+F {site}/celery/bin/celery.py	137	celery
+|     app = find_app(app)
+F {site}/celery/app/utils.py	528	find_app
+|     sym = symbol_by_name(app, imp=imp)
+F {site}/kombu/utils/imports.py	59	symbol_by_name
+|     module = imp(module_name, package=package, **kwargs)
+F {site}/celery/utils/imports.py	106	import_from_cwd
+|     return imp(module, package=package)
+F {stdlib}/importlib/__init__.py	88	import_module
+|     return _bootstrap._gcd_import(name[level:], package, level)
+|            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T While trying to load the module top the following error occurred:
+T Traceback (most recent call last):
+T   File "{site}/celery/bin/celery.py", line 137, in celery
+T     app = find_app(app)
+T   File "{site}/celery/app/utils.py", line 528, in find_app
+T     sym = symbol_by_name(app, imp=imp)
+T   File "{site}/kombu/utils/imports.py", line 59, in symbol_by_name
+T     module = imp(module_name, package=package, **kwargs)
+T   File "{site}/celery/utils/imports.py", line 106, in import_from_cwd
+T     return imp(module, package=package)
+T   File "{stdlib}/importlib/__init__.py", line 88, in import_module
+T     return _bootstrap._gcd_import(name[level:], package, level)
+T            ~~~~~~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+T   File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+T   File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+T   File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+T   File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+T   File "<frozen importlib._bootstrap_external>", line 1022, in exec_module
+T   File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+T   File "{cwd}/top.py", line 2, in <module>
+T     import nosuchdep
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+T 
+s missing 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module nosuch was not found.
+T 
+s attr 2
+T Usage: celery [OPTIONS] [COMMAND] [ARGS]...
+T Try 'celery --help' for help.
+T 
+T Error: 
+T Unable to load celery application.
+T The module okmod:nothere was not found.
+T 
+@ fastapi 0.0.34 3.13.0 click=8.5.1
+s body 1
+T ╭───────────────────── Traceback (most recent call last) ──────────────────────╮
+T │ /root/.cache/railsim/launcher-frames/3.13.0-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 3/site-packages/fastapi_cli/cli.py:521 in run                                │
+T │                                                                              │
+T │   518 │                                                                      │
+T │   519 │   Otherwise, it uses the first [bold]FastAPI[/bold] app found in the │
+T │       imported module or package.                                            │
+T │   520 │   """                                                                │
+T │ ❱ 521 │   _run(                                                              │
+T │   522 │   │   path=path,                                                     │
+T │   523 │   │   host=host,                                                     │
+T │   524 │   │   port=port,                                                     │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.13.0-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 3/site-packages/fastapi_cli/cli.py:182 in _run                               │
+T │                                                                              │
+T │   179 │   │   try:                                                           │
+T │   180 │   │   │   # Resolve import data with priority: CLI path/app > config │
+T │       entrypoint > auto-discovery                                            │
+T │   181 │   │   │   if path or app:                                            │
+T │ ❱ 182 │   │   │   │   import_data = get_import_data(path=path, app_name=app) │
+T │   183 │   │   │   elif config.entrypoint:                                    │
+T │   184 │   │   │   │   import_data = get_import_data_from_import_string(      │
+T │   185 │   │   │   │   │   config.entrypoint, config.from_pyproject           │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.13.0-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 3/site-packages/fastapi_cli/discover.py:143 in get_import_data               │
+T │                                                                              │
+T │   140 │   │   raise FastAPICLIException(f"Path does not exist {path}")       │
+T │   141 │   mod_data = get_module_data_from_path(path)                         │
+T │   142 │   sys.path.insert(0, str(mod_data.extra_sys_path))                   │
+T │ ❱ 143 │   use_app_name = get_app_name(mod_data=mod_data, app_name=app_name)  │
+T │   144 │                                                                      │
+T │   145 │   import_string = f"{mod_data.module_import_str}:{use_app_name}"     │
+T │   146                                                                        │
+T │                                                                              │
+T │ /root/.cache/railsim/launcher-frames/3.13.0-fastapi-cli-0.0.34/lib/python3.1 │
+T │ 3/site-packages/fastapi_cli/discover.py:70 in get_app_name                   │
+T │                                                                              │
+T │    67                                                                        │
+T │    68 def get_app_name(*, mod_data: ModuleData, app_name: str | None = None) │
+T │       -> str:                                                                │
+T │    69 │   try:                                                               │
+T │ ❱  70 │   │   mod = importlib.import_module(mod_data.module_import_str)      │
+T │    71 │   except (ImportError, ValueError) as e:                             │
+T │    72 │   │   logger.error(f"Import error: {e}")                             │
+T │    73 │   │   logger.warning(                                                │
+T │                                                                              │
+T │ {stdlib}/importlib/__init__.py:88 in      │
+T │ import_module                                                                │
+T │                                                                              │
+T │    85 │   │   │   if character != '.':                                       │
+T │    86 │   │   │   │   break                                                  │
+T │    87 │   │   │   level += 1                                                 │
+T │ ❱  88 │   return _bootstrap._gcd_import(name[level:], package, level)        │
+T │    89                                                                        │
+T │    90                                                                        │
+T │    91 _RELOADING = {}                                                        │
+T │ in _gcd_import:1387                                                          │
+T │ in _find_and_load:1360                                                       │
+T │ in _find_and_load_unlocked:1331                                              │
+T │ in _load_unlocked:935                                                        │
+T │ in exec_module:1022                                                          │
+T │ in _call_with_frames_removed:488                                             │
+T │                                                                              │
+T │ {cwd}/top.py:2 in <module>                          │
+T │                                                                              │
+T │   1 import os                                                                │
+T │ ❱ 2 import nosuchdep                                                         │
+T │   3                                                                          │
+T ╰──────────────────────────────────────────────────────────────────────────────╯
+T ModuleNotFoundError: No module named 'nosuchdep'
+T 
+s missing 1
+T 
+s attr 1
+T 
 B 3.10.13 body b:1050:_gcd_import b:1027:_find_and_load b:1006:_find_and_load_unlocked b:688:_load_unlocked x:883:exec_module b:241:_call_with_frames_removed
 B 3.10.13 missing b:1050:_gcd_import b:1027:_find_and_load b:1004:_find_and_load_unlocked
 B 3.10.13 parentbody b:1050:_gcd_import b:1027:_find_and_load b:992:_find_and_load_unlocked b:241:_call_with_frames_removed b:1050:_gcd_import b:1027:_find_and_load b:1006:_find_and_load_unlocked b:688:_load_unlocked x:883:exec_module b:241:_call_with_frames_removed

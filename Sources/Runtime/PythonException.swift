@@ -31,6 +31,9 @@ public struct PythonException: Sendable, Equatable {
         case "ValueError": chain = ["ValueError", "Exception", "BaseException"]
         case "KeyError": chain = ["KeyError", "LookupError", "Exception", "BaseException"]
         case "SyntaxError": chain = ["SyntaxError", "Exception", "BaseException"]
+        // pydantic_core.ValidationError subclasses ValueError; pydantic v1's too (pydantic docs "Error Handling").
+        case "pydantic_core._pydantic_core.ValidationError", "pydantic.error_wrappers.ValidationError":
+            chain = ["ValidationError", "ValueError", "Exception", "BaseException"]
         default: chain = [type, "Exception", "BaseException"]
         }
         return handler.contains { name in chain.contains(String(name.split(separator: ".").last ?? "")) }

@@ -84,7 +84,10 @@ extension PythonRun {
             notes.append(.notSimulated("streamlit runs \(parsed.app ?? "its script") in the server and shows script errors in the browser; the server keeps running"))
             return
         }
-        let lookup = entries.map { $0.isEmpty || $0 == "." ? workingDirectory : $0 }
+        // A literal "." (daphne) stays relative in __file__ before 3.11: FileFinder('.') joins onto the cwd
+        // unnormalised, so tracebacks show "<cwd>/./pkg/mod.py" [EXP daphne 4.2.3, CPython 3.10.13 vs 3.11.7].
+        let dotEntry = python.version.minor <= 10 ? (workingDirectory == "/" ? "/." : workingDirectory + "/.") : workingDirectory
+        let lookup = entries.map { $0.isEmpty ? workingDirectory : $0 == "." ? dotEntry : $0 }
         sysPath = entries
         guard let target else {
             if launcher == .flask {
@@ -124,6 +127,11 @@ extension PythonRun {
             serving = launcherServing(launcher, parsed: parsed, routes: [], complete: false, file: nil)
             return
         }
+        // Django's wsgi.py/asgi.py: get_wsgi_application() runs django.setup() and loads MIDDLEWARE during the import.
+        if let call = Self.djangoApplicationCall(in: scan),
+           !runDjangoApplication(launcher, module: target.module, statement: call, scan: scan, file: file, machine: &machine, python: python, viaModule: viaModule) {
+            return
+        }
         var attribute = target.attribute
         if launcher == .flask, attribute == nil {
             // flask/cli.py find_best_app: `app` or `application`, then a single Flask instance, then create_app/make_app.
@@ -137,7 +145,10 @@ extension PythonRun {
         }
         let attributeName = String((attribute ?? "app").prefix { $0 != "(" && $0 != "." })
         if !scan.boundNames.contains(attributeName) && !scan.definesModuleGetattr {
-            failure = attributeMissing(launcher, attribute: attribute ?? "app", module: target.module, file: file)
+            // CPython's "Did you mean" for the module attribute (dir(module); 3.13 looks at the top-level package).
+            let suggestion = machine.suggestion(for: attributeName, from: target.module)
+            failure = attributeMissing(launcher, attribute: attribute ?? "app", module: target.module, file: file, suggestion: suggestion,
+                                       suggestionKnown: !machine.approximate && (python.version.minor < 13 || !target.module.contains(".")))
             return
         }
         let (routes, complete) = ServingAnalysis.routes(in: scan, appName: attributeName)
@@ -165,7 +176,7 @@ extension PythonRun {
         return (current, names.reversed().joined(separator: "."))
     }
 
-    func attributeMissing(_ launcher: Launcher, attribute: String, module: String, file: String) -> Failure {
+    func attributeMissing(_ launcher: Launcher, attribute: String, module: String, file: String, suggestion: String? = nil, suggestionKnown: Bool = false) -> Failure {
         let location = SourceLocation(file: origin(file))
         switch launcher {
         case .uvicorn:
@@ -182,8 +193,13 @@ extension PythonRun {
             // flask/cli.py find_app_by_string 3.1.3 NoAppException via click (exit 2).
             let message = "Error: Failed to find attribute '\(attribute)' in '\(module)'."
             return Failure(phase: .start, message: message, stderr: "Usage: flask run [OPTIONS]\nTry 'flask run --help' for help.\n\n" + message + "\n", exitCode: 2, location: location)
+        case .daphne, .waitress, .hypercorn, .celery:
+            if let text = recordedAttributeFailure(launcher, attribute: attribute, module: module, suggestion: suggestion, suggestionKnown: suggestionKnown) {
+                return text.failure(location)
+            }
+            fallthrough
         default:
-            // daphne/waitress/hypercorn raise AttributeError / their own error; the text is not modelled.
+            // celery/fastapi raise their own errors; the text is not modelled.
             let message = "module '\(module)' has no attribute '\(attribute)'"
             return Failure(phase: .start, exception: "AttributeError", message: message, stderr: "AttributeError: \(message)\n", exitCode: launcher == .hypercorn ? 0 : 1,
                            exact: false, location: location)
@@ -197,7 +213,9 @@ extension PythonRun {
 
     /// The launcher version whose frames apply: the catalogued one when requirements pin exactly it.
     func launcherVersionCheck(_ launcher: Launcher) -> (version: String?, exact: Bool) {
-        guard let catalogued = DistributionCatalog.shared.entry(forDistribution: launcher.distribution)?.wheelVersion else { return (nil, false) }
+        // Launchers the catalogue does not list: the version scripts/generate-launcher-frames.py pinned and recorded.
+        guard let catalogued = DistributionCatalog.shared.entry(forDistribution: launcher.distribution)?.wheelVersion
+                ?? LauncherFrames.table.records.values.first(where: { $0.launcher == launcher.rawValue })?.version else { return (nil, false) }
         let name = PythonPackageName.normalize(launcher.distribution)
         guard let installed = image.distributions.first(where: { PythonPackageName.normalize($0.name) == name }),
               let location = installed.requiredAt, let line = location.line, let repoPath = RepoPath(location.file),
@@ -217,7 +235,7 @@ extension PythonRun {
         let check = launcherVersionCheck(launcher)
         guard let version = check.version else { return (nil, false, "\(launcher.distribution) is not in railsim's catalogue") }
         let full = python.version.description
-        guard let record = LauncherFrames.table.records[LauncherFrames.key(launcher == .waitress ? "waitress" : launcher.rawValue, version, full)]
+        guard let record = LauncherFrames.table.records[LauncherFrames.key(launcher.rawValue, version, full)]
                 ?? LauncherFrames.table.records.values.first(where: { $0.launcher == launcher.rawValue && $0.version == version && $0.python.hasPrefix(python.version.short + ".") }) else {
             return (nil, false, "no frames recorded for \(launcher.distribution) \(version) on Python \(full)")
         }
@@ -302,6 +320,13 @@ extension PythonRun {
                 failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 2,
                                   exact: recorded.exact && !failed.viaImportlib && !machine.sysPathEditsIgnored && !machine.approximate, location: location)
             }
+        case _ where [.hypercorn, .daphne, .waitress, .celery].contains(launcher)
+                && recordedImportFailure(launcher, moduleName: moduleName, failed: failed, machine: machine, python: python, viaModule: viaModule) != nil:
+            // Composed from the recorded launcher output (PythonRun+RecordedLaunchers.swift).
+            if let text = recordedImportFailure(launcher, moduleName: moduleName, failed: failed, machine: machine, python: python, viaModule: viaModule) {
+                failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text.stderr,
+                                  exitCode: text.exitCode, exact: text.exact, location: location)
+            }
         case .hypercorn:
             // hypercorn/utils.py 0.18 NoAppError in the spawned worker; the parent exits 0.
             let line = missingTarget ? "hypercorn.utils.NoAppError: Cannot load application from '\(moduleName)', module not found." : failed.exception.line
@@ -309,7 +334,7 @@ extension PythonRun {
         case .celery:
             // celery/bin/celery.py 5.7.0 App param type: click usage error (exit 2).
             let last = missingTarget ? "The module \(moduleName) was not found." : failed.exception.line
-            let text = "Usage: celery [OPTIONS] COMMAND [ARGS]...\nTry 'celery --help' for help.\n\nError: Invalid value for '-A' / '--app': \nUnable to load celery application.\n" + last + "\n"
+            let text = "Usage: celery [OPTIONS] [COMMAND] [ARGS]...\nTry 'celery --help' for help.\n\nError: \nUnable to load celery application.\n" + last + "\n"
             failure = Failure(phase: .start, exception: failed.exception.type, message: failed.exception.message, stderr: text, exitCode: 2, exact: false, location: location)
         case .waitress:
             // waitress/runner.py: prints the error, the usage text, and the exception summary; exit 1.

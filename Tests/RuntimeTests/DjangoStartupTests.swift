@@ -159,6 +159,63 @@ struct DjangoStartupTests {
         """) == true)
     }
 
+    // MARK: gunicorn serving wsgi.py (Railpack's Django command)
+
+    static func gunicornProject(settings: String = settings(), wsgi: String? = nil, extra: [String: String] = [:]) -> [String: String] {
+        var files = project(python: "3.12.1", requirements: "django\ngunicorn\n", settings: settings, extra: extra)
+        files["Dockerfile"] = "FROM python:3.12.1-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD gunicorn --bind 0.0.0.0:${PORT:-8000} mysite.wsgi:application\n"
+        if let wsgi { files["mysite/wsgi.py"] = wsgi }
+        return files
+    }
+
+    static func expectWorkerFailure(_ failure: Failure?, last: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(failure?.exitCode == 3, sourceLocation: sourceLocation)
+        #expect(failure?.exact == false, sourceLocation: sourceLocation)
+        let stderr = failure?.stderr ?? ""
+        #expect(stderr.contains("[ERROR] Exception in worker process\nTraceback (most recent call last):\n"), sourceLocation: sourceLocation)
+        #expect(stderr.contains("  File \"/app/mysite/wsgi.py\", line 4, in <module>\n    application = get_wsgi_application()\n"), sourceLocation: sourceLocation)
+        #expect(stderr.hasSuffix(last + "\n[YYYY-MM-DD HH:MM:SS +0000] [PID] [ERROR] Reason: Worker failed to boot.\n"), sourceLocation: sourceLocation)
+    }
+
+    @Test("gunicorn mysite.wsgi:application: a healthy project serves")
+    func gunicornHealthy() throws {
+        let settings = Self.settings().replacingOccurrences(of: "MIDDLEWARE = []", with: "MIDDLEWARE = ['django.middleware.security.SecurityMiddleware', 'mysite.mw.Timing']")
+        let assessment = try Self.assess(Self.gunicornProject(settings: settings, extra: ["mysite/mw.py": "class Timing:\n    pass\n"]))
+        #expect(assessment.runtime.failure == nil)
+        #expect(assessment.runtime.outcome != .crashed)
+    }
+
+    @Test("gunicorn + Django: a missing INSTALLED_APPS entry fails the worker boot")
+    func gunicornMissingApp() throws {
+        let assessment = try Self.assess(Self.gunicornProject(settings: Self.settings(apps: "'django.contrib.auth',\n    'nosuchapp',")))
+        Self.expectWorkerFailure(assessment.runtime.failure, last: "ModuleNotFoundError: No module named 'nosuchapp'\nNo module named 'nosuchapp'")
+    }
+
+    @Test("gunicorn + Django: settings body, app models, and MIDDLEWARE in reverse order")
+    func gunicornSettingsAndMiddleware() throws {
+        let body = try Self.assess(Self.gunicornProject(settings: "import dj_database_url\n" + Self.settings()))
+        Self.expectWorkerFailure(body.runtime.failure, last: "ModuleNotFoundError: No module named 'dj_database_url'\nNo module named 'dj_database_url'")
+        let models = try Self.assess(Self.gunicornProject(settings: Self.settings(apps: "'blog',\n    'shop',"),
+                                                          extra: ["blog/__init__.py": "", "blog/models.py": "import markdown2\n", "shop/__init__.py": "import stripe\n"]))
+        // populate() imports every app module before any app's models.
+        Self.expectWorkerFailure(models.runtime.failure, last: "ModuleNotFoundError: No module named 'stripe'\nNo module named 'stripe'")
+        let middleware = Self.settings().replacingOccurrences(of: "MIDDLEWARE = []", with: "MIDDLEWARE = ['whitenoise.middleware.WhiteNoiseMiddleware', 'corsheaders.middleware.CorsMiddleware']")
+        let reversed = try Self.assess(Self.gunicornProject(settings: middleware))
+        // load_middleware walks reversed(settings.MIDDLEWARE).
+        Self.expectWorkerFailure(reversed.runtime.failure, last: "ModuleNotFoundError: No module named 'corsheaders'\nNo module named 'corsheaders'")
+        let attribute = Self.settings().replacingOccurrences(of: "MIDDLEWARE = []", with: "MIDDLEWARE = ['mysite.mw.Timing']")
+        let missing = try Self.assess(Self.gunicornProject(settings: attribute, extra: ["mysite/mw.py": "class Other:\n    pass\n"]))
+        Self.expectWorkerFailure(missing.runtime.failure, last: "ImportError: Module \"mysite.mw\" does not define a \"Timing\" attribute/class\nModule \"mysite.mw\" does not define a \"Timing\" attribute/class")
+    }
+
+    @Test("gunicorn + Django: no DJANGO_SETTINGS_MODULE anywhere is ImproperlyConfigured")
+    func gunicornNoSettings() throws {
+        let assessment = try Self.assess(Self.gunicornProject(wsgi: "from django.core.wsgi import get_wsgi_application\n\n\napplication = get_wsgi_application()\n"))
+        let failure = try #require(assessment.runtime.failure)
+        #expect(failure.exitCode == 3)
+        #expect(failure.stderr.contains("django.core.exceptions.ImproperlyConfigured: Requested setting LOGGING_CONFIG, but settings are not configured."))
+    }
+
     // MARK: oracle
 
     @Test("railsim vs real Django 6.1.3 (`python manage.py check` / `migrate`)")

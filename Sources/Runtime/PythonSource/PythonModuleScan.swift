@@ -18,6 +18,9 @@ public struct PythonModuleScan: Sendable, Equatable {
     /// For each name of `boundNames`: where the first statement binding it starts
     /// (`PyPosition.key`); compound statements bind at their header (`def`, `class`, `for`, `with`).
     public var firstBinding: [String: Int] = [:]
+    /// Class statements (at any depth), keyed by the `class` keyword's `PyPosition.key`: their
+    /// positional bases and the annotated names directly in their bodies (`x: int`, `x: int = 1`).
+    public var classes: [Int: PyClassInfo] = [:]
 
     /// Whether `name` may already be bound while the statement starting at `line`:`column` runs:
     /// false when its first binding statement starts there or later (statements run in order).
@@ -32,5 +35,34 @@ public struct PythonModuleScan: Sendable, Equatable {
         self.boundNames = boundNames
         self.definesModuleGetattr = definesModuleGetattr
         self.dunderAll = dunderAll
+    }
+}
+
+/// What railsim knows of a class statement's header and direct body (for settings models).
+public struct PyClassInfo: Sendable, Equatable {
+    /// Positional base expressions, in order (`class A(B, metaclass=M)` → `B`).
+    public var bases: [PyExpression]
+    /// Annotated assignment statements directly in the class body, in source order.
+    public var fields: [PyClassField]
+
+    public init(bases: [PyExpression], fields: [PyClassField] = []) {
+        self.bases = bases
+        self.fields = fields
+    }
+}
+
+/// `name: annotation` or `name: annotation = value` in a class body.
+public struct PyClassField: Sendable, Equatable {
+    public var name: String
+    public var annotation: PyExpression
+    /// The default; nil for an annotation-only field.
+    public var value: PyExpression?
+    public var line: Int
+
+    public init(name: String, annotation: PyExpression, value: PyExpression?, line: Int) {
+        self.name = name
+        self.annotation = annotation
+        self.value = value
+        self.line = line
     }
 }

@@ -14,6 +14,7 @@ public enum PythonSourceScanner {
         var scan = PythonModuleScan(body: body, boundNames: scanner.boundNames.names,
                                     definesModuleGetattr: scanner.definesModuleGetattr, dunderAll: scanner.dunderAll)
         scan.firstBinding = scanner.boundNames.first
+        scan.classes = scanner.classes
         return scan
     }
 

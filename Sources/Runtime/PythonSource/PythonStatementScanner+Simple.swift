@@ -101,6 +101,7 @@ extension PythonStatementScanner {
             return
         }
         if let colon = annotationColon {
+            recordClassField(s, colon: colon, equals: equals.first(where: { $0 > colon }), end: e)
             guard let eq = equals.first(where: { $0 > colon }) else { return }
             guard let name = bindings.simpleName(s, colon) else { return }
             if moduleScope { boundNames.insert(name) }
@@ -147,6 +148,31 @@ extension PythonStatementScanner {
     }
 
     /// The token range of the single argument of a call covering `r`.
+    /// `name: annotation [= value]` directly in a class body: recorded for the class.
+    private mutating func recordClassField(_ s: Int, colon: Int, equals: Int?, end e: Int) {
+        guard case let .clause(builder) = frames[frames.count - 1].owner, case .classDef = builder.kind,
+              case .body = builder.pending, let name = PythonBindings(view: view).simpleName(s, colon) else { return }
+        let key = PyPosition.key(line: Int(builder.start.line), column: Int(builder.start.column))
+        let reader = PythonExpressionReader(view: view)
+        let annotation = reader.expression(colon + 1, equals ?? e)
+        let value = equals.map { reader.expression($0 + 1, e) }
+        classes[key, default: PyClassInfo(bases: [])].fields.append(PyClassField(name: name, annotation: annotation, value: value, line: Int(tokens[s].line)))
+    }
+
+    /// `class Name(Base, …, keyword=…):` → the positional bases.
+    mutating func recordClassHeader(start: PyToken, open: Int, colon: Int) {
+        var bases: [PyExpression] = []
+        if open < colon, tokens[open].isOp(.lpar), view.matchingClose(open, limit: colon) == colon - 1 {
+            let reader = PythonExpressionReader(view: view)
+            for piece in view.splitTopLevel(open + 1, colon - 1, at: .comma) where !piece.isEmpty {
+                if piece.count >= 2, tokens[piece.lowerBound + 1].isOp(.equal) { continue }
+                if tokens[piece.lowerBound].isOp(.star) || tokens[piece.lowerBound].isOp(.doublestar) { continue }
+                bases.append(reader.expression(piece.lowerBound, piece.upperBound))
+            }
+        }
+        classes[PyPosition.key(line: Int(start.line), column: Int(start.column))] = PyClassInfo(bases: bases)
+    }
+
     private func argumentRange(_ r: Range<Int>) -> Range<Int>? {
         var level = 0
         var open = r.upperBound - 1

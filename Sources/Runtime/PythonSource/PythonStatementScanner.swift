@@ -28,6 +28,8 @@ struct PythonStatementScanner {
     var boundNames = PyNameRecorder()
     var definesModuleGetattr = false
     var dunderAll: [String]?
+    /// Class headers and direct annotated fields (`PythonModuleScan.classes`).
+    var classes: [Int: PyClassInfo] = [:]
 
     init(view: PyTokenView) {
         self.view = view
@@ -254,6 +256,7 @@ struct PythonStatementScanner {
             kind = keyword == .def ? .function(name) : .classDef(name)
             bind(name)
             if keyword == .def && name == "__getattr__" && moduleScope { definesModuleGetattr = true }
+            if keyword == .class_ { recordClassHeader(start: start, open: headerFrom + 1, colon: colon) }
             collectFacts(headerFrom + 1, colon, into: &headerPre)
         default:
             throw syntaxError("invalid syntax", at: index)
