@@ -17,14 +17,7 @@ extension ImportMachine {
         guard let environment, let view = statementView(statement, frame: frame) else { return false }
         let tokens = view.tokens
         let end = contentEnd(view)
-        var from = 0
-        if case .assignment = statement.kind {
-            var depth = 0
-            for index in 0..<end {
-                let token = tokens[index]
-                if token.isOpenBracket { depth += 1 } else if token.isCloseBracket { depth -= 1 } else if depth == 0, token.isOp(.equal) { from = index + 1 }
-            }
-        }
+        let from = valueStart(of: statement, tokens: tokens, end: end)
         for index in from..<end {
             let token = tokens[index]
             if token.isKeyword(.lambda) || token.isKeyword(.if_) || token.isKeyword(.for_) || token.isKeyword(.and) || token.isKeyword(.or) { return false }

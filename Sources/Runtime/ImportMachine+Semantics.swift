@@ -227,6 +227,19 @@ extension ImportMachine {
         for suffix in [".pyc"] + finder.extensionSuffixes where fs.isFile(base + suffix) { return .compiled(file: base + suffix, isPackage: false) }
         return nil
     }
+
+    /// The first token of the value an assignment statement evaluates (after its last top-level
+    /// `=`), or 0 for other statements: what runs first when the statement executes.
+    func valueStart(of statement: PyStatement, tokens: [PyToken], end: Int) -> Int {
+        guard case .assignment = statement.kind else { return 0 }
+        var from = 0
+        var depth = 0
+        for index in 0..<end {
+            let token = tokens[index]
+            if token.isOpenBracket { depth += 1 } else if token.isCloseBracket { depth -= 1 } else if depth == 0, token.isOp(.equal) { from = index + 1 }
+        }
+        return from
+    }
 }
 
 extension ModuleOrigin {
@@ -237,4 +250,5 @@ extension ModuleOrigin {
         default: return nil
         }
     }
+
 }

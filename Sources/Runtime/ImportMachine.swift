@@ -135,6 +135,18 @@ struct ImportMachine {
         run()
     }
 
+    /// Imports `name` from a clean frame stack, as a framework's `import_module` does, and hands back
+    /// the failure instead of keeping it, so the caller renders it with its own frames.
+    mutating func importFresh(_ name: String) -> (exception: PythonException, traceback: [TracebackFrame], viaImportlib: Bool)? {
+        failure = nil
+        frames = []
+        tasks = []
+        importModule(name)
+        frames = []
+        defer { failure = nil }
+        return failure
+    }
+
     func steps(forDotted name: String) -> [Step] {
         let parts = name.split(separator: ".").map(String.init)
         return (1...max(1, parts.count)).map { .ensure(parts.prefix($0).joined(separator: ".")) }

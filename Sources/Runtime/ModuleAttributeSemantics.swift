@@ -24,14 +24,7 @@ extension ImportMachine {
         // The attribute is looked up first in the statement: the callee of the (right-hand) call.
         let tokens = view.tokens
         let end = contentEnd(view)
-        var from = 0
-        if case .assignment = statement.kind {
-            var depth = 0
-            for index in 0..<end {
-                let token = tokens[index]
-                if token.isOpenBracket { depth += 1 } else if token.isCloseBracket { depth -= 1 } else if depth == 0, token.isOp(.equal) { from = index + 1 }
-            }
-        }
+        let from = valueStart(of: statement, tokens: tokens, end: end)
         guard from + 2 < end, tokens[from].isIdentifier, view.text(from) == parts[0], tokens[from + 1].isOp(.dot),
               tokens[from + 2].isIdentifier, view.text(from + 2) == attribute else { return false }
         var carets: TracebackCarets? = nil

@@ -58,13 +58,7 @@ extension PythonRun {
 
         /// `import_module(name)` from inside Django.
         func load(_ name: String, _ scenario: DjangoFrameTable.Scenario?) -> Bool {
-            machine.failure = nil
-            machine.frames = []
-            machine.tasks = []
-            machine.importModule(name)
-            machine.frames = []
-            guard let failed = machine.failure else { return true }
-            machine.failure = nil
+            guard let failed = machine.importFresh(name) else { return true }
             let shape: DjangoFrameTable.Shape = failed.traceback.isEmpty ? (failed.exception.missingModule == name || !name.contains(".") ? .missing : .missingParent) : .body
             fail(failed.exception, frames: djangoFrames(scenario, shape: shape) + failed.traceback)
             return false

@@ -221,14 +221,7 @@ extension PythonRun {
     /// Returns false when start-up stops here.
     mutating func djangoImport(_ name: String, scenario: DjangoFrameTable.Scenario, command: String, callFrames: [ImportMachine.Frame],
                                machine: inout ImportMachine, python: PythonInstallation, exact: Bool = true) -> Bool {
-        machine.failure = nil
-        machine.frames = []
-        machine.tasks = []
-        machine.importModule(name)
-        machine.frames = []
-        guard let failed = machine.failure else { return true }
-        // This failure is rendered here; runScript's finishMachine adds the machine's notes only.
-        machine.failure = nil
+        guard let failed = machine.importFresh(name) else { return true }
         let renderer = TracebackRenderer(version: python.version)
         let parts = name.split(separator: ".").map(String.init)
         let shape: DjangoFrameTable.Shape
