@@ -21,10 +21,17 @@ public struct ServiceConfig: Sendable, Equatable {
 
     /// Dashboard values from the command line.
     public init(dashboard settings: ServiceSettings) {
-        if let builder = settings.builder { self.builder = Sourced(builder, .dashboard) }
-        if let start = settings.startCommand { startCommand = Sourced(start, .dashboard) }
-        if let build = settings.buildCommand { buildCommand = Sourced(build, .dashboard) }
-        if let path = settings.healthcheckPath { healthcheckPath = Sourced(path, .dashboard) }
+        let source = settings.source
+        if let builder = settings.builder { self.builder = Sourced(builder, source) }
+        if let start = settings.startCommand { startCommand = Sourced(start, source) }
+        if let build = settings.buildCommand { buildCommand = Sourced(build, source) }
+        if let path = settings.healthcheckPath { healthcheckPath = Sourced(path, source) }
+        if let path = settings.dockerfilePath { dockerfilePath = Sourced(path, source) }
+        if let seconds = settings.healthcheckTimeout { healthcheckTimeout = Sourced(seconds, source) }
+        if let replicas = settings.numReplicas { numReplicas = Sourced(replicas, source) }
+        if let patterns = settings.watchPatterns { watchPatterns = Sourced(patterns, source) }
+        if let commands = settings.preDeployCommand { preDeployCommand = Sourced(commands, source) }
+        if let schedule = settings.cronSchedule { cronSchedule = Sourced(schedule, source) }
     }
 
     /// The start command actually in effect (a `null` in a file clears it).

@@ -14,10 +14,23 @@ public struct ServiceSettings: Sendable, Equatable {
     public var healthcheckPath: String?
     /// The Railway environment whose `environments.<name>` block applies.
     public var environment: String
+    /// `build.dockerfilePath` as a service setting (environment config, railway.ts).
+    public var dockerfilePath: String?
+    public var healthcheckTimeout: Int?
+    public var numReplicas: Int?
+    /// Watch patterns as a service setting (gitignore-style, from the repository root).
+    public var watchPatterns: [String]?
+    public var preDeployCommand: [String]?
+    public var cronSchedule: String?
+    /// Which declaration holds these settings: the dashboard as typed on the command line,
+    /// `.railway/railway.ts`, or an exported environment config.
+    public var source: ValueSource
 
     public init(name: String, rootDirectory: String = "/", configFile: String? = nil, variables: [ServiceVariable] = [],
                 builder: BuilderKind? = nil, startCommand: String? = nil, buildCommand: String? = nil,
-                healthcheckPath: String? = nil, environment: String = "production") {
+                healthcheckPath: String? = nil, environment: String = "production", dockerfilePath: String? = nil,
+                healthcheckTimeout: Int? = nil, numReplicas: Int? = nil, watchPatterns: [String]? = nil,
+                preDeployCommand: [String]? = nil, cronSchedule: String? = nil, source: ValueSource = .dashboard) {
         self.name = name
         self.rootDirectory = rootDirectory
         self.configFile = configFile
@@ -27,6 +40,13 @@ public struct ServiceSettings: Sendable, Equatable {
         self.buildCommand = buildCommand
         self.healthcheckPath = healthcheckPath
         self.environment = environment
+        self.dockerfilePath = dockerfilePath
+        self.healthcheckTimeout = healthcheckTimeout
+        self.numReplicas = numReplicas
+        self.watchPatterns = watchPatterns
+        self.preDeployCommand = preDeployCommand
+        self.cronSchedule = cronSchedule
+        self.source = source
     }
 
     public func variable(_ name: String) -> String? {

@@ -5,6 +5,10 @@ import Snapshot
 /// report can say "startCommand = … (health-service/railway.toml:14)".
 public enum ValueSource: Sendable, Equatable, CustomStringConvertible {
     case dashboard
+    /// A service setting declared in `.railway/railway.ts` (Railway's Infrastructure as Code).
+    case infrastructureAsCode(SourceLocation)
+    /// A service setting from an exported `railway environment config --json` file.
+    case environmentConfig(String)
     case configFile(SourceLocation)
     case variable(String)
     case platformDefault(String)
@@ -13,6 +17,8 @@ public enum ValueSource: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .dashboard: return "service settings"
+        case .infrastructureAsCode(let location): return location.description
+        case .environmentConfig(let where_): return where_
         case .configFile(let location): return location.description
         case .variable(let name): return "service variable \(name)"
         case .platformDefault(let why): return "default (\(why))"

@@ -43,8 +43,8 @@ enum ImportSemanticsOracle {
         var agreed = 0
         for (index, outcome) in outcomes.enumerated() {
             switch outcome.verdict {
-            case .agree(let exact, _):
-                if expectations[index] && !exact {
+            case .agree(let approximation, _):
+                if expectations[index] && approximation != nil {
                     problems.append(StartupOracleRunner.describe(outcome.testCase, why: "agrees, but railsim marked its text inexact"))
                 } else {
                     agreed += 1

@@ -8,8 +8,9 @@ import TestSupport
 /// Runs generated cases through railsim and the real CPython and judges each pair.
 enum StartupOracleRunner {
     enum Verdict: Sendable {
-        /// `exact` is false when railsim marked its stderr approximate and only the final line counted.
-        case agree(exact: Bool, sysPathCompared: Bool)
+        /// `approximation` is railsim's stated reason when it marked its stderr approximate and
+        /// only the final line counted; nil for a byte-for-byte comparison.
+        case agree(approximation: String?, sysPathCompared: Bool)
         case disagree(String)
     }
 
@@ -64,9 +65,9 @@ enum StartupOracleRunner {
 
     static func compare(railsim runtime: RuntimeResult, cpython: CPythonOracle.Observation) -> Verdict {
         var problems: [String] = []
-        var exact = true
+        var approximation: String?
         if let failure = runtime.failure, runtime.outcome == .crashed {
-            exact = failure.exact
+            if !failure.exact { approximation = failure.approximation ?? "unstated" }
             if cpython.exitCode == 0 {
                 problems.append("railsim predicts a crash (exit \(failure.exitCode.map(String.init) ?? "?")), CPython started (exit 0)")
             } else if failure.exitCode != cpython.exitCode {
@@ -87,7 +88,7 @@ enum StartupOracleRunner {
         if let sysPath = cpython.sysPath, sysPath != runtime.sysPath {
             problems.append("sys.path:\n  railsim: \(runtime.sysPath)\n  CPython: \(sysPath)")
         }
-        return problems.isEmpty ? .agree(exact: exact, sysPathCompared: cpython.sysPath != nil) : .disagree(problems.joined(separator: "\n"))
+        return problems.isEmpty ? .agree(approximation: approximation, sysPathCompared: cpython.sysPath != nil) : .disagree(problems.joined(separator: "\n"))
     }
 
     static func lastLine(_ text: String) -> String {

@@ -40,14 +40,14 @@ struct StartupOracleTests {
         let outcomes = StartupOracleRunner.run(cases, workers: 4)
 
         var agreeing: [Int: Int] = [:]
-        var inexact = 0
+        var inexact: [String: Int] = [:]
         var sysPaths = 0
         var disagreements: [String] = []
         for outcome in outcomes {
             switch outcome.verdict {
-            case .agree(let exact, let sysPathCompared):
+            case .agree(let approximation, let sysPathCompared):
                 agreeing[outcome.testCase.minor, default: 0] += 1
-                if !exact { inexact += 1 }
+                if let approximation { inexact["\(outcome.testCase.kind): \(approximation)", default: 0] += 1 }
                 if sysPathCompared { sysPaths += 1 }
             case .disagree(let why):
                 disagreements.append(StartupOracleRunner.describe(outcome.testCase, why: why))
@@ -55,7 +55,10 @@ struct StartupOracleTests {
         }
         let perVersion = available.map { "3.\($0): \(agreeing[$0, default: 0])" }.joined(separator: ", ")
         let total = agreeing.values.reduce(0, +)
-        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact) inexact compared by final line; sys.path compared in \(sysPaths))")
+        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact.values.reduce(0, +)) inexact compared by final line; sys.path compared in \(sysPaths))")
+        for (reason, number) in inexact.sorted(by: { $0.key < $1.key }) {
+            print("runtime oracle: inexact \(number)× \(reason)")
+        }
         if let report = environment["RAILSIM_ORACLE_REPORT"] {
             // Every disagreement, in full, for working through a large run.
             try? disagreements.joined(separator: "\n\n").write(toFile: report, atomically: true, encoding: .utf8)
