@@ -94,10 +94,12 @@ extension PythonRun {
             let header = body.scenario.transcript[...marker].joined(separator: "\n")
                 .replacingOccurrences(of: "While trying to load the module top ", with: "While trying to load the module \(app) ") + "\n"
             let traceback = importModuleTraceback(launcher, moduleName: moduleName, failed: failed, machine: machine, python: python, viaModule: viaModule)
-            // The recorded frames are those of a plain `-A module`; `mod:attr` and dotted names take other
-            // paths through kombu's symbol_by_name and find_app.
+            // The recorded frames are those of a plain `-A module`. `-A mod:attr` imports `mod` through the same
+            // frames (kombu/utils/imports.py symbol_by_name splits at ':'; [EXP celery 5.7.0, `-A nosuch:app`,
+            // CPython 3.12.1]); a dotted module first fails as an attribute and find_app re-imports it: other frames.
+            let module = app.split(separator: ":", maxSplits: 1).first.map(String.init) ?? app
             return RecordedText(stderr: header + traceback.text + "\n", exitCode: body.scenario.exitCode ?? 2,
-                                exact: traceback.exact && !app.contains(":") && !app.contains("."))
+                                exact: traceback.exact && !module.contains("."))
         default:
             return nil
         }

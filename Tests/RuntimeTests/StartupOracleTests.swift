@@ -55,10 +55,18 @@ struct StartupOracleTests {
         }
         let perVersion = available.map { "3.\($0): \(agreeing[$0, default: 0])" }.joined(separator: ", ")
         let total = agreeing.values.reduce(0, +)
-        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); \(inexact.values.reduce(0, +)) inexact compared by final line; sys.path compared in \(sysPaths))")
-        for (reason, number) in inexact.sorted(by: { $0.key < $1.key }) {
+        // The only text railsim may leave approximate here: runpy's line numbers for an image whose
+        // Python patch release is not installed on this machine (the oracle runs another patch).
+        let otherPatch = "runpy's frames are recorded for other patch releases"
+        let crossPatch = inexact.filter { $0.key.contains(otherPatch) }.values.reduce(0, +)
+        let unexplained = inexact.filter { !$0.key.contains(otherPatch) }
+        print("runtime oracle: \(total)/\(cases.count) cases agree (\(perVersion); sys.path compared in \(sysPaths)); "
+              + "stderr byte for byte in \(total - inexact.values.reduce(0, +)), by final line in \(crossPatch) whose image runs "
+              + "a Python patch release not installed here (runpy line numbers from the nearest recorded release)")
+        for (reason, number) in unexplained.sorted(by: { $0.key < $1.key }) {
             print("runtime oracle: inexact \(number)× \(reason)")
         }
+        #expect(unexplained.isEmpty, "railsim marked texts inexact for reasons other than the oracle's patch release")
         if let report = environment["RAILSIM_ORACLE_REPORT"] {
             // Every disagreement, in full, for working through a large run.
             try? disagreements.joined(separator: "\n\n").write(toFile: report, atomically: true, encoding: .utf8)
