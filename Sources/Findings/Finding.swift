@@ -46,6 +46,13 @@ public struct Rule: Sendable, Equatable {
     public static let repoRootConfigApplies = Rule(id: "RS105", name: "repo-root-config-applies", severity: .warning)
     public static let configFileIgnored = Rule(id: "RS106", name: "config-file-ignored", severity: .warning)
     public static let configUnconfirmedKey = Rule(id: "RS107", name: "config-key-unconfirmed", severity: .info)
+    public static let configIgnoredAfterCutoff = Rule(id: "RS108", name: "config-as-code-ignored", severity: .warning)
+    public static let managedTwice = Rule(id: "RS109", name: "managed-by-config-and-iac", severity: .error)
+    public static let infrastructureNotEvaluated = Rule(id: "RS110", name: "iac-not-evaluated", severity: .warning)
+    public static let declaredNotSimulated = Rule(id: "RS111", name: "declared-not-simulated", severity: .info)
+    public static let projectSourceInterpreted = Rule(id: "RS112", name: "project-source-interpreted", severity: .info)
+    public static let variableReferenceUnresolved = Rule(id: "RS113", name: "variable-reference-unresolved", severity: .warning)
+    public static let variableValueUnknown = Rule(id: "RS114", name: "variable-value-unknown", severity: .info)
     public static let dockerfileMissing = Rule(id: "RS201", name: "dockerfile-missing", severity: .error)
     public static let dockerfileOutsideContext = Rule(id: "RS202", name: "dockerfile-outside-context", severity: .warning)
     public static let dockerfilePathIgnored = Rule(id: "RS203", name: "dockerfile-path-ignored", severity: .warning)
@@ -83,7 +90,8 @@ public struct Rule: Sendable, Equatable {
     public static let environmentVariableMissing = Rule(id: "RS413", name: "environment-variable-missing", severity: .error)
 
     public static let all: [Rule] = [
-        configSyntax, configUnknownKey, configInvalidValue, configDeprecated, repoRootConfigApplies, configFileIgnored, configUnconfirmedKey,
+        configSyntax, configUnknownKey, configInvalidValue, configDeprecated, repoRootConfigApplies, configFileIgnored, configUnconfirmedKey, configIgnoredAfterCutoff, managedTwice,
+        infrastructureNotEvaluated, declaredNotSimulated, projectSourceInterpreted, variableReferenceUnresolved, variableValueUnknown,
         dockerfileMissing, dockerfileOutsideContext, dockerfilePathIgnored, detectedDockerfileWins, nixpacksDeprecated, rootDirectoryMissing,
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
         unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown,

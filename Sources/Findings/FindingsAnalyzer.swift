@@ -59,10 +59,21 @@ struct FindingsAnalyzer {
             case .invalidValue(let key, let location, let expected, let found):
                 result.append(Finding(.configInvalidValue, message: "`\(key)` must be \(expected), not \(found)", file: location.file, line: location.line))
             case .configAsCodeDeprecated(let file):
-                result.append(Finding(.configDeprecated, message: "\(file) is config as code, which Railway deprecated: it stops being read on 2026-12-01",
+                result.append(Finding(.configDeprecated, message: "\(file) is config as code, which Railway deprecated: it stops being read on \(SimulationOptions.configAsCodeCutoff)",
                                       file: file.description,
                                       explanation: "Railway replaced railway.toml/railway.json with Infrastructure as Code (`.railway/railway.ts`); legacy services keep working until the 2026-12-01 cutoff (docs.railway.com/config-as-code).",
                                       fix: "Run `railway config migrate` to generate `.railway/railway.ts`, then remove the file."))
+            case .configAsCodeIgnoredAfterCutoff(let file, let asOf, let settings):
+                let what = settings.isEmpty ? "It sets nothing that applies to this service." : "These settings no longer apply: " + settings.map { "`\($0)`" }.joined(separator: ", ") + "."
+                result.append(Finding(.configIgnoredAfterCutoff, message: "\(file) is not read as of \(asOf): Railway stopped reading config as code on \(SimulationOptions.configAsCodeCutoff)",
+                                      file: file.description,
+                                      explanation: "Existing config-as-code files stop being read on \(SimulationOptions.configAsCodeCutoff) (docs.railway.com/infrastructure-as-code), so the service runs with its dashboard settings alone. " + what,
+                                      fix: "Run `railway config migrate` to write these settings into `.railway/railway.ts` (or set them in the service settings), then delete \(file)."))
+            case .managedByConfigAndInfrastructure(let file, let declaration):
+                result.append(Finding(.managedTwice, message: "this service is declared in \(declaration) and also managed by \(file)",
+                                      file: file.description,
+                                      explanation: "A service cannot be managed by both Config as Code and Infrastructure as Code; `railway config plan` stops until the service is migrated (docs.railway.com/infrastructure-as-code). Until then the deploy still reads \(file), which overrides the service settings.",
+                                      fix: "Run `railway config migrate --apply` for this service, or delete \(file) once its settings are in .railway/railway.ts."))
             case .repoRootConfigApplies(let file, let root):
                 result.append(Finding(.repoRootConfigApplies, message: "the repo-root \(file) applies to this service although its root directory is `\(root)`",
                                       file: file.description,

@@ -9,6 +9,11 @@ public struct ServiceAssessment: Sendable {
     public var build: BuildResult
     public var runtime: RuntimeResult
     public var findings: [Finding]
+    /// `--explore`: the outcome under each alternative of each assumption this result depends on;
+    /// nil when not explored.
+    public var explorations: [Exploration]? = nil
+    /// Where the service was declared.
+    public var origin: ServiceOrigin = .commandLine
 
     public var name: String { service.settings.name }
     public var outcome: Outcome { runtime.outcome }
@@ -18,8 +23,14 @@ public struct ServiceAssessment: Sendable {
 
 /// Runs the pipeline for one service: Railway → Build → Runtime → Findings.
 public enum Pipeline {
-    public static func assess(_ settings: ServiceSettings, in snapshot: RepoSnapshot) throws(ServiceSettingsError) -> ServiceAssessment {
-        let service = try ServiceResolver.resolve(settings, in: snapshot)
+    public static func assess(_ settings: ServiceSettings, in snapshot: RepoSnapshot,
+                              options: SimulationOptions = SimulationOptions()) throws(ServiceSettingsError) -> ServiceAssessment {
+        let service = try ServiceResolver.resolve(settings, in: snapshot, options: options)
+        return assess(service, in: snapshot)
+    }
+
+    /// The stages after Railway, for a service already resolved.
+    public static func assess(_ service: ResolvedService, in snapshot: RepoSnapshot) -> ServiceAssessment {
         let build = ImageBuilder.build(service, snapshot: snapshot)
         let runtime = StartupSimulator.simulate(service, build: build)
         let findings = FindingsAnalyzer(snapshot: snapshot, service: service, build: build, runtime: runtime).findings()

@@ -36,8 +36,8 @@ public struct BuilderChoice: Sendable, Equatable {
 
 /// Railway's builder selection (railway-platform.md §2, rules 8, 10–12).
 enum BuilderSelector {
-    static func choose(snapshot: RepoSnapshot, rootDirectory: RepoPath, config: ServiceConfig,
-                       settings: ServiceSettings, notes: inout [RailwayNote], assumptions: inout [Assumption]) -> BuilderChoice {
+    static func choose(snapshot: RepoSnapshot, rootDirectory: RepoPath, config: ServiceConfig, settings: ServiceSettings,
+                       options: SimulationOptions = SimulationOptions(), notes: inout [RailwayNote], assumptions: inout [Assumption]) -> BuilderChoice {
         let detected = rootDirectory.appending("Dockerfile")
         // The config-file key beats the variable: config as code overrides service settings, and
         // their relative precedence is undocumented (railway-platform.md §2 "Custom path").
@@ -50,7 +50,8 @@ enum BuilderSelector {
 
         let explicit = config.builder
         if let requested, explicit == nil || explicit?.value == .dockerfile {
-            let resolved = resolveDockerfile(requested.value, snapshot: snapshot, rootDirectory: rootDirectory, assumptions: &assumptions)
+            let resolved = resolveDockerfile(requested.value, snapshot: snapshot, rootDirectory: rootDirectory,
+                                             base: options.choice(AssumptionCatalog.dockerfilePathBase), assumptions: &assumptions)
             if let resolved, !resolved.hasPrefix(rootDirectory) {
                 notes.append(.dockerfileOutsideContext(dockerfile: resolved, context: rootDirectory))
             }
@@ -84,20 +85,22 @@ enum BuilderSelector {
     /// What `dockerfilePath` is relative to is undocumented (railwayapp/docs#960, open; PRs #1015
     /// and #1157 disagree). railsim resolves it against the root directory first and falls back to
     /// the repo root, which matches the 2026-02 build log in railway-platform.md §2 [idx:5969295909].
-    static func resolveDockerfile(_ raw: String, snapshot: RepoSnapshot, rootDirectory: RepoPath, assumptions: inout [Assumption]) -> RepoPath? {
+    static func resolveDockerfile(_ raw: String, snapshot: RepoSnapshot, rootDirectory: RepoPath, base: String? = nil,
+                                  assumptions: inout [Assumption]) -> RepoPath? {
         let fromRoot = RepoPath(raw, relativeTo: rootDirectory)
         let fromRepo = RepoPath(raw)
+        let value = base ?? "root-directory-then-repo-root"
         var chosen: RepoPath? = nil
-        if let fromRoot, snapshot.isFile(fromRoot) {
+        if value != "repo-root", let fromRoot, snapshot.isFile(fromRoot) {
             chosen = fromRoot
-        } else if let fromRepo, snapshot.isFile(fromRepo) {
+        } else if value != "root-directory", let fromRepo, snapshot.isFile(fromRepo) {
             chosen = fromRepo
         }
         if !raw.hasPrefix("/") {
             assumptions.append(Assumption(
-                name: "dockerfile-path-base",
-                value: "root-directory, then repo-root",
-                alternatives: ["root-directory only", "repo-root only"],
+                name: AssumptionCatalog.dockerfilePathBase,
+                value: value,
+                alternatives: (AssumptionCatalog.entry(AssumptionCatalog.dockerfilePathBase)?.values ?? []).filter { $0 != value },
                 evidence: "Railway does not document what dockerfilePath is relative to (railwayapp/docs#960 is open; docs PRs #1015 and #1157 contradict each other); a 2026-02 build log shows a repo-root path used while the build context stayed the root directory (railway-platform.md §2). '\(raw)' resolved to \(chosen.map { "'\($0)'" } ?? "no file")."))
         }
         return chosen

@@ -19,12 +19,15 @@ public struct ConfigFileDiscovery: Sendable, Equatable {
     public var assumptions: [Assumption]
     /// Set when the dashboard names a file that does not exist.
     public var missingCustomPath: String?
+    /// The scanner found `chosen`, but the simulation day is past the config-as-code cutoff.
+    public var ignoredAfterCutoff = false
 }
 
 public enum ConfigFileLocator {
     static let names = ["railway.toml", "railway.json"]
 
-    public static func locate(in snapshot: RepoSnapshot, rootDirectory: RepoPath, customPath: String?) -> ConfigFileDiscovery {
+    public static func locate(in snapshot: RepoSnapshot, rootDirectory: RepoPath, customPath: String?,
+                              options: SimulationOptions = SimulationOptions()) -> ConfigFileDiscovery {
         var log: [String] = []
         var notes: [RailwayNote] = []
         let candidates = allConfigFiles(in: snapshot)
@@ -55,7 +58,9 @@ public enum ConfigFileLocator {
                 log.append("skipping '\(candidate.name)' at '\(candidate)' as it is not rooted at a valid path (root_dir=\(rootDirectory.isRoot ? "." : rootDirectory.description), fileOpts={acceptChildOfRepoRoot:true})")
             }
         }
-        for directory in rootDirectory.isRoot ? [RepoPath.root] : [rootDirectory, .root] {
+        // Which directory wins when both hold a file is undocumented (assumption config-file-precedence below).
+        let repoRootFirst = options.choice(AssumptionCatalog.configFilePrecedence) == "repo-root"
+        for directory in rootDirectory.isRoot ? [RepoPath.root] : repoRootFirst ? [.root, rootDirectory] : [rootDirectory, .root] {
             if let found = names.lazy.map({ directory.appending($0) }).first(where: { snapshot.isFile($0) }) {
                 chosen = found
                 break
@@ -67,11 +72,11 @@ public enum ConfigFileLocator {
             let repoRootHas = names.contains { snapshot.isFile(RepoPath.root.appending($0)) }
             if rootDirHas && repoRootHas {
                 assumptions.append(Assumption(
-                    name: "config-file-precedence", value: "root-directory",
-                    alternatives: ["repo-root"],
+                    name: AssumptionCatalog.configFilePrecedence, value: repoRootFirst ? "repo-root" : "root-directory",
+                    alternatives: repoRootFirst ? ["root-directory"] : ["repo-root"],
                     evidence: "Railway does not document which file wins when both the root directory and the repo root hold one; a single user report says the root-directory file was used (railway-platform.md §1.1, [idx:27361702540])"))
             }
-            if chosen.parent == nil || chosen.parent == .root {
+            if !chosen.hasPrefix(rootDirectory) {
                 notes.append(.repoRootConfigApplies(file: chosen, rootDirectory: rootDirectory))
             }
         }

@@ -12,7 +12,7 @@ struct ConfigFileReader {
         self.config = base
     }
 
-    mutating func apply(document: ConfigValue, environment: String) {
+    mutating func apply(document: ConfigValue, environment: String, pullRequestBase: String? = nil) {
         guard let members = document.members else {
             notes.append(.invalidValue(key: "(document)", location: SourceLocation(file, line: 1), expected: "a table", found: document.typeName))
             return
@@ -29,10 +29,16 @@ struct ConfigFileReader {
                                          nearest: RailwayConfigSchema.nearest(to: member.key, among: RailwayConfigSchema.topLevelKeys)))
             }
         }
-        // `environments.<name>` has the same build/deploy shape and wins over the base config.
-        if let environments = members.first(where: { $0.key == "environments" }),
-           let selected = environments.value.members?.first(where: { $0.key == environment }),
-           let sections = selected.value.members {
+        // `environments.<name>` has the same build/deploy shape and wins over the base config. For a
+        // PR deploy the priority is: the ephemeral environment's own name, then "pr", then the PR's
+        // base environment, then the base config (docs:content/docs/config-as-code/reference.md
+        // "PR environment overrides"): applied lowest first, so later blocks win.
+        let order = pullRequestBase.map { [$0, "pr", environment] } ?? [environment]
+        guard let environments = members.first(where: { $0.key == "environments" }) else { return }
+        var applied: Set<String> = []
+        for environment in order where applied.insert(environment).inserted {
+            guard let selected = environments.value.members?.first(where: { $0.key == environment }),
+                  let sections = selected.value.members else { continue }
             for section in sections {
                 switch section.key {
                 case "build": applySection(section, keys: RailwayConfigSchema.buildKeys, prefix: "environments.\(environment).build")

@@ -11,6 +11,12 @@ public enum RailwayNote: Sendable, Equatable {
     case invalidValue(key: String, location: SourceLocation, expected: String, found: String)
     /// Config as Code is deprecated, with a hard cutoff (docs:content/docs/config-as-code.md).
     case configAsCodeDeprecated(file: RepoPath)
+    /// On or after the cutoff the file is not read at all (docs:content/docs/infrastructure-as-code.md:27).
+    /// A service declared in `.railway/railway.ts` that a config-as-code file also manages; "a service
+    /// cannot be managed by both systems" and `railway config plan` stops (docs:content/docs/infrastructure-as-code.md:31).
+    case managedByConfigAndInfrastructure(file: RepoPath, declaration: SourceLocation)
+    /// `settings` are the file's effective settings (`key = value`) that no longer apply.
+    case configAsCodeIgnoredAfterCutoff(file: RepoPath, asOf: CalendarDay, settings: [String])
     /// A config file at the repo root applies to a service whose root directory is a subdirectory.
     case repoRootConfigApplies(file: RepoPath, rootDirectory: RepoPath)
     /// A config file inside the service's directory was skipped because the dashboard path wins.

@@ -21,17 +21,17 @@ public struct ServiceConfig: Sendable, Equatable {
 
     /// Dashboard values from the command line.
     public init(dashboard settings: ServiceSettings) {
-        let source = settings.source
-        if let builder = settings.builder { self.builder = Sourced(builder, source) }
-        if let start = settings.startCommand { startCommand = Sourced(start, source) }
-        if let build = settings.buildCommand { buildCommand = Sourced(build, source) }
-        if let path = settings.healthcheckPath { healthcheckPath = Sourced(path, source) }
-        if let path = settings.dockerfilePath { dockerfilePath = Sourced(path, source) }
-        if let seconds = settings.healthcheckTimeout { healthcheckTimeout = Sourced(seconds, source) }
-        if let replicas = settings.numReplicas { numReplicas = Sourced(replicas, source) }
-        if let patterns = settings.watchPatterns { watchPatterns = Sourced(patterns, source) }
-        if let commands = settings.preDeployCommand { preDeployCommand = Sourced(commands, source) }
-        if let schedule = settings.cronSchedule { cronSchedule = Sourced(schedule, source) }
+        let source = { (field: String) in settings.commandLineFields.contains(field) ? ValueSource.dashboard : settings.source }
+        if let builder = settings.builder { self.builder = Sourced(builder, source("builder")) }
+        if let start = settings.startCommand { startCommand = Sourced(start, source("startCommand")) }
+        if let build = settings.buildCommand { buildCommand = Sourced(build, source("buildCommand")) }
+        if let path = settings.healthcheckPath { healthcheckPath = Sourced(path, source("healthcheckPath")) }
+        if let path = settings.dockerfilePath { dockerfilePath = Sourced(path, source("dockerfilePath")) }
+        if let seconds = settings.healthcheckTimeout { healthcheckTimeout = Sourced(seconds, source("healthcheckTimeout")) }
+        if let replicas = settings.numReplicas { numReplicas = Sourced(replicas, source("numReplicas")) }
+        if let patterns = settings.watchPatterns { watchPatterns = Sourced(patterns, source("watchPatterns")) }
+        if let commands = settings.preDeployCommand { preDeployCommand = Sourced(commands, source("preDeployCommand")) }
+        if let schedule = settings.cronSchedule { cronSchedule = Sourced(schedule, source("cronSchedule")) }
     }
 
     /// The start command actually in effect (a `null` in a file clears it).

@@ -25,6 +25,14 @@ public struct ServiceSettings: Sendable, Equatable {
     /// Which declaration holds these settings: the dashboard as typed on the command line,
     /// `.railway/railway.ts`, or an exported environment config.
     public var source: ValueSource
+    /// Fields typed on the command line over a declared service (`ServiceOverrides`): their
+    /// source is the command line, whatever `source` says for the rest.
+    public var commandLineFields: Set<String> = []
+    /// What Railway injects at run time besides PORT (`RAILWAY_*`), once the project's variables
+    /// are resolved (`ProjectVariableWiring`); empty when simulating a service on its own.
+    public var railwayVariables: [ServiceVariable] = []
+    /// Set when `environment` is an ephemeral PR environment: the environment the PR forks from.
+    public var pullRequestBase: String? = nil
 
     public init(name: String, rootDirectory: String = "/", configFile: String? = nil, variables: [ServiceVariable] = [],
                 builder: BuilderKind? = nil, startCommand: String? = nil, buildCommand: String? = nil,

@@ -9,8 +9,9 @@ import Runtime
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func render(_ assessments: [ServiceAssessment], scope: ReportScope) -> String {
-        let document = Document(schemaVersion: 1, services: assessments.map { ServiceJSON($0, scope: scope) })
+    public func render(_ report: ProjectReport, scope: ReportScope) -> String {
+        let document = Document(schemaVersion: 1, services: report.services.map { ServiceJSON($0, scope: scope) },
+                                project: ProjectJSON(findings: report.findings.map(FindingJSON.init), skipped: report.skipped.map { SkippedJSON(name: $0.name, reason: $0.reason) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}\n" }
@@ -20,6 +21,37 @@ public struct JSONReporter: Reporter {
     struct Document: Encodable {
         var schemaVersion: Int
         var services: [ServiceJSON]
+        var project: ProjectJSON
+    }
+
+    /// Findings about the project as a whole, and declared services not simulated.
+    struct ProjectJSON: Encodable {
+        var findings: [FindingJSON]
+        var skipped: [SkippedJSON]
+    }
+
+    struct SkippedJSON: Encodable {
+        var name: String
+        var reason: String
+    }
+
+    struct ExplorationJSON: Encodable {
+        var assumption: String
+        var value: String
+        var outcome: String
+        var failure: String?
+        var changesResult: Bool
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(assumption, forKey: .assumption)
+            try container.encode(value, forKey: .value)
+            try container.encode(outcome, forKey: .outcome)
+            try container.encode(failure, forKey: .failure)
+            try container.encode(changesResult, forKey: .changesResult)
+        }
+
+        enum CodingKeys: String, CodingKey { case assumption, value, outcome, failure, changesResult }
     }
 
     struct PythonJSON: Encodable {
@@ -98,6 +130,8 @@ public struct JSONReporter: Reporter {
         var assumptions: [Assumption]
         var log: [String]
         var settings: [String: SettingJSON]
+        var origin: String
+        var explorations: [ExplorationJSON]?
         var scope: ReportScope
 
         init(_ assessment: ServiceAssessment, scope: ReportScope) {
@@ -120,8 +154,11 @@ public struct JSONReporter: Reporter {
                                            file: failure.location?.file, line: failure.location?.line)
             }
             let relevant = scope == .check ? assessment.findings : assessment.findings.filter { !$0.rule.hasPrefix("RS4") }
-            findings = relevant.map { FindingJSON(rule: $0.rule, name: $0.name, severity: $0.severity.rawValue, message: $0.message,
-                                                   file: $0.file, line: $0.line, explanation: $0.explanation, fix: $0.fix) }
+            findings = relevant.map(FindingJSON.init)
+            origin = assessment.origin.description
+            explorations = assessment.explorations.map { list in
+                list.map { ExplorationJSON(assumption: $0.assumption, value: $0.value, outcome: $0.outcome.rawValue, failure: $0.failure, changesResult: $0.changesResult) }
+            }
             assumptions = assessment.assumptions
             var settings: [String: SettingJSON] = [:]
             for entry in service.config.entries { settings[entry.key] = SettingJSON(value: entry.value, source: entry.source.description) }
@@ -131,12 +168,13 @@ public struct JSONReporter: Reporter {
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, assumptions, log, settings
+            case name, origin, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, assumptions, explorations, log, settings
         }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
+            try container.encode(origin, forKey: .origin)
             try container.encode(rootDirectory, forKey: .rootDirectory)
             try container.encode(configFile, forKey: .configFile)
             try container.encode(builder, forKey: .builder)
@@ -152,8 +190,16 @@ public struct JSONReporter: Reporter {
             }
             try container.encode(findings, forKey: .findings)
             try container.encode(assumptions, forKey: .assumptions)
+            if let explorations { try container.encode(explorations, forKey: .explorations) }
             try container.encode(log, forKey: .log)
             try container.encode(settings, forKey: .settings)
         }
+    }
+}
+
+extension JSONReporter.FindingJSON {
+    init(_ finding: Finding) {
+        self.init(rule: finding.rule, name: finding.name, severity: finding.severity.rawValue, message: finding.message,
+                  file: finding.file, line: finding.line, explanation: finding.explanation, fix: finding.fix)
     }
 }

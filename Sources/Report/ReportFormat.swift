@@ -10,9 +10,16 @@ public enum ReportScope: Sendable {
     case check, plan
 }
 
-/// A renderer: a pure function from assessments to text, so goldens are trivial to test.
+/// A renderer: a pure function from a project's assessments to text, so goldens are trivial to test.
 public protocol Reporter {
-    func render(_ assessments: [ServiceAssessment], scope: ReportScope) -> String
+    func render(_ report: ProjectReport, scope: ReportScope) -> String
+}
+
+extension Reporter {
+    /// Services only, no project-level findings or skipped services.
+    public func render(_ assessments: [ServiceAssessment], scope: ReportScope) -> String {
+        render(ProjectReport(services: assessments), scope: scope)
+    }
 }
 
 public enum Reporters {

@@ -11,8 +11,15 @@ public struct TextReporter: Reporter {
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
-    public func render(_ assessments: [ServiceAssessment], scope: ReportScope) -> String {
-        assessments.map { render($0, scope: scope) }.joined(separator: "\n")
+    public func render(_ report: ProjectReport, scope: ReportScope) -> String {
+        var sections = report.services.map { render($0, scope: scope) }
+        if !report.findings.isEmpty || !report.skipped.isEmpty {
+            var out = paint("project", "1") + "\n"
+            for skipped in report.skipped { out += "  not simulated: \(skipped.name) — \(skipped.reason)\n" }
+            if !report.findings.isEmpty { out += "\n  Findings:\n" + renderFindings(report.findings) }
+            sections.append(out)
+        }
+        return sections.joined(separator: "\n")
     }
 
     func render(_ assessment: ServiceAssessment, scope: ReportScope) -> String {
@@ -26,6 +33,7 @@ public struct TextReporter: Reporter {
         }
         out += "\(paint(assessment.name, "1"))  \(verdict)\n"
         func row(_ label: String, _ value: String) { out += "  " + label.padding(toLength: 16, withPad: " ", startingAt: 0) + value + "\n" }
+        if assessment.origin != .commandLine { row("declared in", assessment.origin.description) }
         row("root directory", service.rootDirectory.slashed)
         row("config file", service.configFile.map { $0.description } ?? "none")
         row("builder", "\(service.builder.kind.rawValue) — \(service.builder.explanation)")
@@ -57,24 +65,39 @@ public struct TextReporter: Reporter {
         }
         let findings = scope == .check ? assessment.findings : assessment.findings.filter { !$0.rule.hasPrefix("RS4") }
         if !findings.isEmpty {
-            out += "\n  Findings:\n"
-            for finding in findings {
-                let severity: String
-                switch finding.severity {
-                case .error: severity = paint("error  ", "31;1")
-                case .warning: severity = paint("warning", "33;1")
-                case .info: severity = paint("info   ", "36")
-                }
-                var location = finding.file ?? ""
-                if let line = finding.line { location += ":\(line)" }
-                out += "  \(severity) \(finding.rule) \(location.isEmpty ? "" : location + ": ")\(finding.message)\n"
-                if let explanation = finding.explanation { out += "          why: \(explanation)\n" }
-                if let fix = finding.fix { out += "          fix: \(fix)\n" }
-            }
+            out += "\n  Findings:\n" + renderFindings(findings)
         }
         if !assessment.assumptions.isEmpty {
             out += "\n  Assumptions (undocumented platform behaviour):\n"
             for assumption in assessment.assumptions { out += "  - \(assumption.name) = \(assumption.value): \(assumption.evidence)\n" }
+        }
+        if let explorations = assessment.explorations {
+            out += "\n  Exploring the assumptions (--explore):\n"
+            if explorations.isEmpty { out += "  - no assumption with alternatives applies to this result\n" }
+            for exploration in explorations {
+                let verdict = exploration.changesResult
+                    ? paint("changes the result", "33;1") + ": \(exploration.outcome.rawValue)" + (exploration.failure.map { " — \($0)" } ?? "")
+                    : "same result"
+                out += "  - \(exploration.assumption) = \(exploration.value): \(verdict)\n"
+            }
+        }
+        return out
+    }
+
+    func renderFindings(_ findings: [Finding]) -> String {
+        var out = ""
+        for finding in findings {
+            let severity: String
+            switch finding.severity {
+            case .error: severity = paint("error  ", "31;1")
+            case .warning: severity = paint("warning", "33;1")
+            case .info: severity = paint("info   ", "36")
+            }
+            var location = finding.file ?? ""
+            if let line = finding.line { location += ":\(line)" }
+            out += "  \(severity) \(finding.rule) \(location.isEmpty ? "" : location + ": ")\(finding.message)\n"
+            if let explanation = finding.explanation { out += "          why: \(explanation)\n" }
+            if let fix = finding.fix { out += "          fix: \(fix)\n" }
         }
         return out
     }

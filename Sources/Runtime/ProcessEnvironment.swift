@@ -12,16 +12,20 @@ public struct ProcessEnvironment: Sendable {
     /// uses 8080 and records that assumption.
     public static let assumedPort = "8080"
 
-    public init(image: Image, settings: ServiceSettings) {
+    public init(image: Image, settings: ServiceSettings, options: SimulationOptions = SimulationOptions()) {
         var values: [String: String] = [:]
         for entry in image.environment { values[entry.name] = entry.value }
         for variable in settings.variables { values[variable.name] = variable.value }
         if values["PORT"] == nil {
-            values["PORT"] = Self.assumedPort
+            let port = options.choice(AssumptionCatalog.railwayPort) ?? Self.assumedPort
+            values["PORT"] = port
             assumptions.append(Assumption(
-                name: "railway-port", value: Self.assumedPort, alternatives: ["any port Railway assigns"],
+                name: AssumptionCatalog.railwayPort, value: port, alternatives: ["any port Railway assigns"],
                 evidence: "Railway injects PORT when the service does not set one, and probes it for healthchecks (docs.railway.com/deployments/healthchecks); the value itself is not documented"))
         }
+        // Railway's own variables as the project's resolution produced them; its value stands over a
+        // user's (assumption railway-system-variable-precedence, Sources/Railway/Variables).
+        for variable in settings.railwayVariables { values[variable.name] = variable.value }
         values["RAILWAY_SERVICE_NAME"] = settings.name
         values["RAILWAY_ENVIRONMENT_NAME"] = settings.environment
         values["RAILWAY_ENVIRONMENT"] = settings.environment

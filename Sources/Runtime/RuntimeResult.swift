@@ -52,6 +52,9 @@ public struct ProcessDescription: Sendable, Equatable {
     public var program: [String]?
     /// Where that program was found in the image (PATH lookup, symlinks not resolved).
     public var executable: String?
+    /// The container's environment when it starts: image ENV, service variables with references
+    /// resolved, and what Railway injects.
+    public var environment: [String: String] = [:]
 }
 
 /// Facts the Runtime stage noticed, for the Findings stage.

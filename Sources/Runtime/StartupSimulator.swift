@@ -14,7 +14,7 @@ public enum StartupSimulator {
             return result
         }
         guard let image = build.image else { return RuntimeResult(outcome: .buildFailed) }
-        var environment = ProcessEnvironment(image: image, settings: service.settings)
+        var environment = ProcessEnvironment(image: image, settings: service.settings, options: service.options)
         var run = StartupRun(service: service, image: image, environment: environment)
         run.result.assumptions += environment.assumptions
         guard let start = build.startCommand else {
@@ -25,10 +25,12 @@ public enum StartupSimulator {
         environment = run.environment
         switch start.form {
         case .shell(let interpreter, let command):
-            run.result.process = ProcessDescription(argv: interpreter + [command], workingDirectory: image.workingDirectory, program: nil, executable: nil)
+            run.result.process = ProcessDescription(argv: interpreter + [command], workingDirectory: image.workingDirectory, program: nil, executable: nil,
+                                                    environment: environment.values)
             run.runShell(command, shellName: interpreter.first ?? "/bin/sh", cwd: image.workingDirectory)
         case .exec(let argv):
-            run.result.process = ProcessDescription(argv: argv, workingDirectory: image.workingDirectory, program: nil, executable: nil)
+            run.result.process = ProcessDescription(argv: argv, workingDirectory: image.workingDirectory, program: nil, executable: nil,
+                                                    environment: environment.values)
             run.runExec(argv, cwd: image.workingDirectory)
         }
         run.finish()

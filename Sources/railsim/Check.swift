@@ -7,15 +7,27 @@ import Snapshot
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Predict whether the service builds, starts and passes its healthcheck.")
+        abstract: "Predict whether each service builds, starts and passes its healthcheck.")
 
     @OptionGroup var options: ServiceOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Also simulate every alternative of each undocumented rule the result depends on, and say whether the outcome changes.")
+    var explore = false
+
+    @Option(name: .customLong("changed"), parsing: .upToNextOption,
+            help: ArgumentHelp("Files a push changes (repository-relative): simulate only the services whose watch paths they match; the rest are listed as skipped.", valueName: "file"))
+    var changed: [String] = []
+
+    func validate() throws {
+        for file in changed where RepoPath(file) == nil { throw ValidationError("--changed '\(file)' points outside the repository") }
+    }
+
     func run() throws {
-        let assessment = try Runner.assess(options)
-        Runner.emit([assessment], scope: .check, output: output)
-        if assessment.outcome != .healthy { throw ExitCode(1) }
+        let report = try Runner.assess(options, explore: explore, changed: changed.isEmpty ? nil : changed.compactMap { RepoPath($0) })
+        Runner.emit(report, scope: .check, output: output)
+        // Exit 1 when any simulated service is predicted to fail (skipped services do not count).
+        if report.services.contains(where: { $0.outcome != .healthy }) { throw ExitCode(1) }
     }
 }
 
@@ -27,36 +39,38 @@ struct Plan: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let assessment = try Runner.assess(options)
-        Runner.emit([assessment], scope: .plan, output: output)
-        if assessment.build.failure != nil { throw ExitCode(1) }
+        let report = try Runner.assess(options, explore: false, changed: nil)
+        Runner.emit(report, scope: .plan, output: output)
+        if report.services.contains(where: { $0.build.failure != nil }) { throw ExitCode(1) }
     }
 }
 
-/// Input errors become one line naming the file and what is wrong, and exit status 2.
-struct InputError: Error, CustomStringConvertible {
-    var description: String
-}
-
 enum Runner {
-    static func assess(_ options: ServiceOptions) throws -> ServiceAssessment {
+    static func assess(_ options: ServiceOptions, explore: Bool, changed: [RepoPath]?) throws -> ProjectReport {
         let snapshot: RepoSnapshot
         do {
             snapshot = try DirectorySnapshot.load(options.path)
         } catch {
             throw ValidationError("\(error)")
         }
+        var exported: ProjectLoader.EnvironmentConfigFile? = nil
+        if let file = options.railwayConfig {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("--railway-config: cannot read '\(file)'") }
+            exported = ProjectLoader.EnvironmentConfigFile(bytes: [UInt8](data), file: file)
+        }
+        let request = ProjectPipeline.Request(environmentConfig: exported, service: options.service, overrides: options.overrides,
+                                              fallback: options.commandLineSettings(), options: options.simulationOptions, explore: explore,
+                                              changedFiles: changed)
         do {
-            return try Pipeline.assess(options.settings(), in: snapshot)
-
+            return try ProjectPipeline.assess(snapshot, request: request)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(error.description)
         }
     }
 
-    static func emit(_ assessments: [ServiceAssessment], scope: ReportScope, output: OutputOptions) {
+    static func emit(_ report: ProjectReport, scope: ReportScope, output: OutputOptions) {
         let format = ReportFormat(rawValue: output.format.rawValue) ?? .text
-        let text = Reporters.reporter(for: format, color: format == .text && output.useColor).render(assessments, scope: scope)
+        let text = Reporters.reporter(for: format, color: format == .text && output.useColor).render(report, scope: scope)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

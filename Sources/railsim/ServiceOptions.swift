@@ -2,16 +2,17 @@ import ArgumentParser
 import Foundation
 import Railway
 
-/// Options shared by `check` and `plan`: the repository and the dashboard settings.
+/// Options shared by `check` and `plan`: the repository, where its services come from, and the
+/// dashboard settings typed as flags (which override a declared service's).
 struct ServiceOptions: ParsableArguments {
     @Argument(help: "The repository to simulate.")
     var path: String = "."
 
-    @Option(help: "The service name (default: the repository folder's name).")
+    @Option(help: ArgumentHelp("Simulate only this service (default: every service .railway/railway.ts or --railway-config declares; else one named after the folder).", valueName: "name"))
     var service: String?
 
-    @Option(help: ArgumentHelp("The service's Root Directory, as in Railway's settings.", valueName: "dir"))
-    var root: String = "/"
+    @Option(help: ArgumentHelp("The service's Root Directory, as in Railway's settings (default /).", valueName: "dir"))
+    var root: String?
 
     @Option(name: .customLong("config-file"), help: ArgumentHelp("The service's Railway Config File path (from the repository root).", valueName: "path"))
     var configFile: String?
@@ -25,23 +26,49 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("start-command"), help: ArgumentHelp("The service's Start Command setting.", valueName: "command"))
     var startCommand: String?
 
-    @Option(help: ArgumentHelp("The Railway environment whose `environments.<name>` config applies.", valueName: "name"))
+    @Option(help: ArgumentHelp("The Railway environment: selects `environments.<name>` in config files and `ctx.environment` in railway.ts.", valueName: "name"))
     var environment: String = "production"
+
+    @Option(name: .customLong("pr-base"), help: ArgumentHelp("The environment is an ephemeral PR environment forked from this one: config files apply `environments.<name>`, then `environments.pr`, then `environments.<base>`.", valueName: "environment"))
+    var pullRequestBase: String?
+
+    @Option(name: .customLong("railway-config"), help: ArgumentHelp("The output of `railway environment config --json`: services, root directories, settings and variables.", valueName: "file"))
+    var railwayConfig: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate dated platform rules on this day (default: today, UTC). From 2026-12-01 Railway no longer reads railway.toml/railway.json.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .customLong("assume"), help: ArgumentHelp("Choose a value for an undocumented platform rule (repeatable): config-file-precedence, dockerfile-path-base, railway-port, custom-start-word-splitting.", valueName: "NAME=VALUE"))
+    var assumptions: [String] = []
 
     func validate() throws {
         for variable in variables where !variable.contains("=") || variable.hasPrefix("=") {
             throw ValidationError("--var '\(variable)' must have the form KEY=VALUE")
         }
+        if let asOf, CalendarDay(asOf) == nil { throw ValidationError("--as-of '\(asOf)' is not a date of the form YYYY-MM-DD") }
+        if case .failure(let error) = AssumptionCatalog.parse(assumptions) { throw ValidationError(error.description) }
     }
 
-    func settings() -> ServiceSettings {
-        let name = service ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+    var simulationOptions: SimulationOptions {
+        let choices = (try? AssumptionCatalog.parse(assumptions).get()) ?? [:]
+        return SimulationOptions(asOf: asOf.flatMap(CalendarDay.init) ?? .today(), assumptionChoices: choices)
+    }
+
+    var overrides: ServiceOverrides {
         let parsed = variables.map { variable -> ServiceVariable in
             let parts = variable.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             return ServiceVariable(name: parts[0], value: parts.count > 1 ? parts[1] : "")
         }
-        return ServiceSettings(name: name, rootDirectory: root, configFile: configFile, variables: parsed, builder: builder,
-                               startCommand: startCommand, environment: environment)
+        return ServiceOverrides(rootDirectory: root, configFile: configFile, builder: builder, startCommand: startCommand,
+                                variables: parsed, environment: environment, pullRequestBase: pullRequestBase)
+    }
+
+    /// The single service of a repository that declares none: named after the folder (or `--service`).
+    func commandLineSettings() -> ServiceSettings {
+        let name = service ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        var settings = overrides.applied(to: ServiceSettings(name: name, environment: environment))
+        settings.commandLineFields = []
+        return settings
     }
 }
 

@@ -11,7 +11,7 @@ enum BT {
                                        variables: variables.sorted { $0.key < $1.key }.map { ServiceVariable(name: $0.key, value: $0.value) },
                                        builder: builder, startCommand: startCommand)
         let snapshot = RepoSnapshot.inMemory(files)
-        return ImageBuilder.build(try ServiceResolver.resolve(settings, in: snapshot), snapshot: snapshot)
+        return ImageBuilder.build(try ServiceResolver.resolve(settings, in: snapshot, options: .testDay), snapshot: snapshot)
     }
 
     static func start(_ result: BuildResult) -> String? { result.startCommand?.display }

@@ -19,7 +19,9 @@ import TestSupport
 
     func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws -> ProcessRunner.Result {
         let binary = try #require(Self.binary, "railsim binary not built next to the tests")
-        return try ProcessRunner.run(binary, arguments, environment: environment)
+        // Pin the day (before Railway's 2026-12-01 config-as-code cutoff) unless the test chooses one.
+        let pinned = ["check", "plan"].contains(arguments.first ?? "") && !arguments.contains("--as-of") ? arguments + ["--as-of", "2026-11-29"] : arguments
+        return try ProcessRunner.run(binary, pinned, environment: environment)
     }
 
     @Test("check --format json prints the seed traceback and exits 1")

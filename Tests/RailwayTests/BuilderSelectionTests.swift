@@ -81,7 +81,7 @@ import Testing
         }
         #expect(source.description == "railway.toml:2")
         let assumption = try #require(service.assumptions.first { $0.name == "dockerfile-path-base" })
-        #expect(assumption.value == "root-directory, then repo-root")
+        #expect(assumption.value == "root-directory-then-repo-root")
         #expect(assumption.evidence.contains("'Dockerfile.web' resolved to 'backend/Dockerfile.web'"))
     }
 

@@ -9,7 +9,7 @@ enum RW {
         let settings = ServiceSettings(name: "svc", rootDirectory: root, configFile: configFile,
                                        variables: variables.sorted { $0.key < $1.key }.map { ServiceVariable(name: $0.key, value: $0.value) },
                                        builder: builder, startCommand: startCommand, environment: environment)
-        return try ServiceResolver.resolve(settings, in: .inMemory(files))
+        return try ServiceResolver.resolve(settings, in: .inMemory(files), options: .testDay)
     }
 
     static func unknownKeys(_ service: ResolvedService) -> [(key: String, location: String, nearest: String?)] {

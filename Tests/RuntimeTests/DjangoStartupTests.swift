@@ -72,7 +72,7 @@ struct DjangoStartupTests {
     }
 
     static func assess(_ files: [String: String], name: String = "django") throws -> ServiceAssessment {
-        try Pipeline.assess(ServiceSettings(name: name, rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: name))
+        try Pipeline.assess(ServiceSettings(name: name, rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: name), options: .testDay)
     }
 
     @Test("Django not installed: the template's chained ImportError, exactly")

@@ -14,7 +14,7 @@ struct ImportSemanticsDebianTests {
         all["Dockerfile"] = dockerfile
         if all["main.py"] == nil { all["main.py"] = "import requests\n" }
         if all["requirements.txt"] == nil { all["requirements.txt"] = "requests==2.31.0\n" }
-        return try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(all, name: "debian"))
+        return try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(all, name: "debian"), options: .testDay)
     }
 
     @Test("apt python3 + pip --break-system-packages: sys.path with dist-packages")

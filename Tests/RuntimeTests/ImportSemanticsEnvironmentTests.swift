@@ -43,7 +43,7 @@ struct ImportSemanticsEnvironmentTests {
     static var wired: Bool {
         let files = ["Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
                      "main.py": "import os\nos.environ['RAILSIM_UNSET_PROBE']\n"]
-        let assessment = try? Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env-probe"))
+        let assessment = try? Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env-probe"), options: .testDay)
         return assessment?.runtime.failure?.exception == "KeyError"
     }
 
@@ -61,7 +61,7 @@ struct ImportSemanticsEnvironmentTests {
         guard Self.wired else { return }
         let files = ["Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
                      "main.py": "import os\nSECRET = os.environ['SECRET_KEY']\n"]
-        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env"))
+        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env"), options: .testDay)
         let matching = assessment.findings.filter { (finding: Finding) in finding.rule == "RS413" }
         let finding = try #require(matching.first)
         #expect(finding.message.contains("SECRET_KEY"))
@@ -75,7 +75,7 @@ struct ImportSemanticsEnvironmentTests {
         guard Self.wired else { return }
         let files = ["Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"main.py\"]\n",
                      "main.py": "import os\nos.environ['SECRET_KEY'] = 'x'\nSECRET = os.environ['SECRET_KEY']\n"]
-        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env-write"))
+        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "env-write"), options: .testDay)
         #expect(assessment.runtime.failure == nil)
         #expect(assessment.runtime.notes.contains { if case .notSimulated(let text) = $0 { return text.contains("SECRET_KEY") }; return false })
     }

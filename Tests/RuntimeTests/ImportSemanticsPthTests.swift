@@ -61,7 +61,7 @@ struct ImportSemanticsPthTests {
             "proj/proj/__init__.py": "import ghost\n",
             "main.py": "import proj\n",
         ]
-        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "editable"))
+        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "editable"), options: .testDay)
         let failure = try #require(assessment.runtime.failure)
         #expect(failure.stderr == """
         Traceback (most recent call last):
@@ -82,7 +82,7 @@ struct ImportSemanticsPthTests {
             "__editable__.svc-0.1.pth": "/app/src\n",
             "src/svc/__init__.py": "VALUE = 1\n",
         ]
-        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "editable-src"))
+        let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "editable-src"), options: .testDay)
         #expect(assessment.runtime.sysPath.last == "/app/src")
         #expect(assessment.runtime.failure == nil)
     }

@@ -26,7 +26,7 @@ struct ImportSemanticsSettingsTests {
     static func assess(_ main: String, env: String = "") throws -> ServiceAssessment {
         let files = ["Dockerfile": "FROM python:3.12.1-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\n\(env)CMD [\"python\", \"main.py\"]\n",
                      "requirements.txt": "pydantic-settings\n", "main.py": main]
-        return try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "settings"))
+        return try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "settings"), options: .testDay)
     }
 
     @Test("missing required fields: ValidationError text and RS413 per variable")
@@ -155,7 +155,7 @@ struct ImportSemanticsSettingsTests {
         for (minor, entry) in Self.recorded.sorted(by: { $0.key < $1.key }) {
             let files = ["Dockerfile": "FROM python:3.\(minor).\(entry.patch)-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD [\"python\", \"main.py\"]\n",
                          "requirements.txt": "pydantic-settings\n", "main.py": Self.main]
-            let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "settings-\(minor)"))
+            let assessment = try Pipeline.assess(ServiceSettings(name: "svc", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "settings-\(minor)"), options: .testDay)
             let failure = try #require(assessment.runtime.failure)
             #expect(failure.stderr == entry.text, "3.\(minor)")
             #expect(failure.exact, "3.\(minor)")

@@ -178,7 +178,7 @@ struct LauncherOracleTests {
         files["railway.toml"] = toml
         let assessment: ServiceAssessment
         do {
-            assessment = try Pipeline.assess(ServiceSettings(name: "launcher", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "launcher"))
+            assessment = try Pipeline.assess(ServiceSettings(name: "launcher", rootDirectory: "/"), in: RepoSnapshot.inMemory(files, name: "launcher"), options: .testDay)
         } catch { return "railsim failed: \(error)" }
         guard let root = try? ProcessRunner.temporaryDirectory("railsim-launcher") else { return "no temp dir" }
         defer { try? FileManager.default.removeItem(at: root) }

@@ -49,7 +49,7 @@ enum StartupOracleRunner {
         let snapshot = RepoSnapshot.inMemory(testCase.files, name: "oracle-\(testCase.index)")
         let assessment: ServiceAssessment
         do {
-            assessment = try Pipeline.assess(ServiceSettings(name: "oracle", rootDirectory: "/", startCommand: testCase.startCommand), in: snapshot)
+            assessment = try Pipeline.assess(ServiceSettings(name: "oracle", rootDirectory: "/", startCommand: testCase.startCommand), in: snapshot, options: .testDay)
         } catch {
             return .disagree("railsim could not assess the repository: \(error)")
         }

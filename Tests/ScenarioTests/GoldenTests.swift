@@ -14,10 +14,10 @@ import TestSupport
     @Test("report golden", arguments: Scenario.names())
     func golden(_ file: String) throws {
         let scenario = try Scenario.load(file)
-        let assessment = try Pipeline.assess(scenario.settings, in: try scenario.snapshot())
+        let report = try scenario.report()
         let stem = String(file.dropLast(".toml".count))
         for (format, ext) in [(ReportFormat.text, "txt"), (ReportFormat.json, "json")] {
-            let actual = Reporters.reporter(for: format, color: false).render([assessment], scope: .check)
+            let actual = Reporters.reporter(for: format, color: false).render(report, scope: .check)
             let url = RepoLocations.scenarios.appendingPathComponent("goldens/\(stem).\(ext)")
             if Self.updating {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

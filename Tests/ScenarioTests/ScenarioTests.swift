@@ -13,14 +13,21 @@ import TestSupport
     @Test("scenario", arguments: Scenario.names())
     func scenario(_ file: String) throws {
         let scenario = try Scenario.load(file)
-        let snapshot = try scenario.snapshot()
-        let assessment = try Pipeline.assess(scenario.settings, in: snapshot)
+        let report = try scenario.report()
         let expect = scenario.expect
-        func string(_ key: String) -> String? { if case .string(let s)? = expect[key] { return s }; return nil }
         func strings(_ key: String) -> [String] {
             if case .array(let items)? = expect[key] { return items.compactMap { if case .string(let s) = $0 { return s }; return nil } }
             return []
         }
+        if expect["skipped"] != nil {
+            #expect(report.skipped.map(\.name) == strings("skipped"), "\(file): skipped \(report.skipped)")
+            for reason in strings("skippedReasons") { #expect(report.skipped.contains { $0.reason.contains(reason) }, "\(file): no skip reason says \(reason)") }
+        }
+        guard let assessment = report.services.first else {
+            #expect(expect["skipped"] != nil, "\(file): service \(scenario.settings.name) was not simulated")
+            return
+        }
+        func string(_ key: String) -> String? { if case .string(let s)? = expect[key] { return s }; return nil }
         let context = Comment(rawValue: "\(file): " + TextReporter(color: false).render([assessment], scope: .check))
 
         if let outcome = string("outcome") { #expect(assessment.outcome.rawValue == outcome, context) }
@@ -40,6 +47,16 @@ import TestSupport
         for message in strings("findingMessages") {
             #expect(assessment.findings.contains { $0.message.contains(message) || ($0.explanation ?? "").contains(message) },
                     "\(file): no finding says \(message)")
+        }
+        // Lines Railway's own logs would show (scanner, build, healthcheck), each somewhere in railsim's log.
+        let log = assessment.service.configDiscovery.log + assessment.build.log + assessment.runtime.healthcheckLog
+        for line in strings("log") { #expect(log.contains(line), "\(file): log lacks \(line); log is \(log)") }
+        for line in strings("absentLog") { #expect(!log.contains(line), "\(file): log has \(line)") }
+        if let origin = string("origin") { #expect(assessment.origin.description == origin, context) }
+        if let healthcheck = string("healthcheckPath") { #expect(assessment.service.config.effectiveHealthcheckPath == healthcheck, context) }
+        if let root = string("rootDirectory") { #expect(assessment.service.rootDirectory.slashed == root, context) }
+        for (name, value) in (expect["environment"]?.members ?? []).map({ ($0.key, $0.value) }) {
+            if case .string(let text) = value { #expect(assessment.runtime.process?.environment[name] == text, "\(file): \(name) = \(assessment.runtime.process?.environment[name] ?? "unset")") }
         }
         let assumptions = Set(assessment.assumptions.map(\.name))
         for name in strings("assumptions") { #expect(assumptions.contains(name), "\(file): expected assumption \(name); got \(assumptions.sorted())") }

@@ -61,13 +61,18 @@ public enum DockerfileBuilder {
     static func startCommand(service: ResolvedService, image: Image, result: inout BuildResult) -> StartCommandSpec? {
         if let command = service.config.effectiveStartCommand, let source = service.config.startCommand?.source {
             let argv: [String]
-            do { argv = try ShellParser.splitWords(command) } catch {
-                result.failure = BuildFailure(.unsupported, message: "start command cannot be split into words: \(error.message)")
-                return nil
+            let splitting = service.options.choice(AssumptionCatalog.customStartWordSplitting) ?? "shell-words"
+            if splitting == "whitespace" {
+                argv = command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+            } else {
+                do { argv = try ShellParser.splitWords(command) } catch {
+                    result.failure = BuildFailure(.unsupported, message: "start command cannot be split into words: \(error.message)")
+                    return nil
+                }
             }
             result.assumptions.append(Assumption(
-                name: "custom-start-word-splitting", value: "shell-like word splitting with quotes, no expansion; image CMD dropped",
-                alternatives: ["whitespace splitting", "image CMD appended as arguments"],
+                name: AssumptionCatalog.customStartWordSplitting, value: splitting,
+                alternatives: splitting == "whitespace" ? ["shell-words"] : ["whitespace"],
                 evidence: "Railway documents that a custom start command on a Dockerfile build is exec'd without a shell (docs.railway.com/deployments/start-command) but not how it is split into words, nor whether the image's CMD is kept; Docker and Kubernetes both drop CMD when the entrypoint is overridden"))
             return StartCommandSpec(form: .exec(argv), source: source.description, display: command)
         }

@@ -46,10 +46,13 @@ public enum ServiceOrigin: Sendable, Equatable, CustomStringConvertible {
 public struct ProjectDefinition: Sendable, Equatable {
     public var services: [ServiceDefinition]
     public var notes: [ProjectNote]
+    /// Variables every service can reach as `${{shared.NAME}}` (docs:content/docs/variables.md).
+    public var sharedVariables: [ServiceVariable]
 
-    public init(services: [ServiceDefinition] = [], notes: [ProjectNote] = []) {
+    public init(services: [ServiceDefinition] = [], notes: [ProjectNote] = [], sharedVariables: [ServiceVariable] = []) {
         self.services = services
         self.notes = notes
+        self.sharedVariables = sharedVariables
     }
 
     public func service(named name: String) -> ServiceDefinition? { services.first { $0.name == name } }
