@@ -33,7 +33,10 @@ public enum DockerfileBuilder {
             result.notes.append(.dockerfileWarning(warning.message, location: SourceLocation(dockerfilePath, line: warning.line)))
         }
         var evaluator = DockerfileEvaluator(snapshot: snapshot, context: choice.buildContext, dockerfilePath: dockerfilePath,
-                                            dockerfile: dockerfile, variables: service.settings.variables)
+                                            dockerfile: dockerfile,
+                                            // Railway's own variables reach the build too, through ARG like any other
+                                            // (docs:content/docs/builds/dockerfiles.md `ARG RAILWAY_ENVIRONMENT`).
+                                            variables: service.settings.variables + service.settings.railwayVariables)
         evaluator.run()
         result.log += evaluator.log
         result.notes += evaluator.notes
