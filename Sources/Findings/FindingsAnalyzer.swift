@@ -16,6 +16,7 @@ struct FindingsAnalyzer {
         var result: [Finding] = []
         result += railwayFindings()
         result += buildFindings()
+        result += requiresPythonFindings()
         result += runtimeFindings()
         // Errors first; stable within a severity by rule, file and line, so output never reorders.
         return result.enumerated().sorted { a, b in
