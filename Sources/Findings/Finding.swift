@@ -75,6 +75,7 @@ public struct Rule: Sendable, Equatable {
     public static let requirementNotModelled = Rule(id: "RS313", name: "requirement-not-modelled", severity: .info)
     public static let dependenciesUnknown = Rule(id: "RS314", name: "dependencies-unknown", severity: .info)
     public static let requiresPythonIgnored = Rule(id: "RS315", name: "requires-python-ignored", severity: .warning)
+    public static let uvLockStale = Rule(id: "RS316", name: "uv-lock-stale", severity: .error)
     // Runtime.
     public static let moduleNotInImage = Rule(id: "RS401", name: "module-not-in-image", severity: .error)
     public static let missingDistribution = Rule(id: "RS402", name: "missing-distribution", severity: .error)
@@ -95,7 +96,7 @@ public struct Rule: Sendable, Equatable {
         infrastructureNotEvaluated, declaredNotSimulated, projectSourceInterpreted, variableReferenceUnresolved, variableValueUnknown,
         dockerfileMissing, dockerfileOutsideContext, dockerfilePathIgnored, detectedDockerfileWins, nixpacksDeprecated, rootDirectoryMissing,
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
-        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown, requiresPythonIgnored,
+        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown, requiresPythonIgnored, uvLockStale,
         moduleNotInImage, missingDistribution, startFileMissing, startCrash, lazyImport, conditionalImport, literalVariable, notListening,
         healthcheckRoute, syntaxError, notSimulated, assumedDistribution, environmentVariableMissing,
     ]

@@ -17,6 +17,7 @@ struct FindingsAnalyzer {
         result += railwayFindings()
         result += buildFindings()
         result += requiresPythonFindings()
+        result += staleUvLockFindings()
         result += runtimeFindings()
         // Errors first; stable within a severity by rule, file and line, so output never reorders.
         return result.enumerated().sorted { a, b in

@@ -160,6 +160,10 @@ public enum PythonDependencies {
         var result: [InstalledDistribution] = []
         for package in packages {
             guard case .string(let name)? = package.members?.first(where: { $0.key == "name" })?.value else { continue }
+            // uv.lock lists the project itself with `source = { virtual = "." }` or `{ editable = "." }`;
+            // it is the app's own code, not a distribution from an index (uv's lockfile format, [EXP uv 0.13.9]).
+            if let source = package.members?.first(where: { $0.key == "source" })?.value.members,
+               source.contains(where: { ($0.key == "virtual" || $0.key == "editable") && $0.value == .string(".") }) { continue }
             result.append(distribution(named: name, sitePackages: sitePackages, at: SourceLocation(path), notes: &notes))
         }
         return result

@@ -27,3 +27,22 @@ extension FindingsAnalyzer {
                         fix: "Pin a version requires-python allows where \(builder) looks: a `.python-version` file next to pyproject.toml, or the service variable \(variable).")]
     }
 }
+
+extension FindingsAnalyzer {
+    /// A uv.lock that `uv sync --locked` (Railpack's uv install step) rejects as out of date.
+    func staleUvLockFindings() -> [Finding] {
+        guard build.builder == .railpack,
+              let pyproject = RepoPath("pyproject.toml", relativeTo: service.rootDirectory),
+              let lock = RepoPath("uv.lock", relativeTo: service.rootDirectory),
+              let drift = UvLockCheck.drift(pyproject: pyproject, lock: lock, in: snapshot), drift.isStale else { return [] }
+        var what: [String] = []
+        if !drift.added.isEmpty { what.append("not locked: " + drift.added.joined(separator: ", ")) }
+        if !drift.removed.isEmpty { what.append("locked but no longer required: " + drift.removed.joined(separator: ", ")) }
+        if !drift.changed.isEmpty { what.append("constraints changed: " + drift.changed.joined(separator: "; ")) }
+        return [Finding(.uvLockStale, message: "uv.lock is out of date with pyproject.toml, so Railpack's `uv sync --locked` fails the build",
+                        file: pyproject.description, line: drift.pyprojectLine,
+                        explanation: what.joined(separator: "; ") + ". uv keeps pyproject's requirements in the lock and, with --locked, stops: "
+                            + (UvLockCheck.message.split(separator: "\n").first.map(String.init) ?? ""),
+                        fix: "Run `uv lock` and commit the updated uv.lock.")]
+    }
+}
