@@ -76,6 +76,7 @@ public struct Rule: Sendable, Equatable {
     public static let dependenciesUnknown = Rule(id: "RS314", name: "dependencies-unknown", severity: .info)
     public static let requiresPythonIgnored = Rule(id: "RS315", name: "requires-python-ignored", severity: .warning)
     public static let uvLockStale = Rule(id: "RS316", name: "uv-lock-stale", severity: .error)
+    public static let literalMainApp = Rule(id: "RS317", name: "railpack-literal-main-app", severity: .error)
     // Runtime.
     public static let moduleNotInImage = Rule(id: "RS401", name: "module-not-in-image", severity: .error)
     public static let missingDistribution = Rule(id: "RS402", name: "missing-distribution", severity: .error)
@@ -96,7 +97,7 @@ public struct Rule: Sendable, Equatable {
         infrastructureNotEvaluated, declaredNotSimulated, projectSourceInterpreted, variableReferenceUnresolved, variableValueUnknown,
         dockerfileMissing, dockerfileOutsideContext, dockerfilePathIgnored, detectedDockerfileWins, nixpacksDeprecated, rootDirectoryMissing,
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
-        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown, requiresPythonIgnored, uvLockStale,
+        unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown, requiresPythonIgnored, uvLockStale, literalMainApp,
         moduleNotInImage, missingDistribution, startFileMissing, startCrash, lazyImport, conditionalImport, literalVariable, notListening,
         healthcheckRoute, syntaxError, notSimulated, assumedDistribution, environmentVariableMissing,
     ]

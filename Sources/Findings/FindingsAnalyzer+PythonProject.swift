@@ -46,3 +46,50 @@ extension FindingsAnalyzer {
                         fix: "Run `uv lock` and commit the updated uv.lock.")]
     }
 }
+
+extension FindingsAnalyzer {
+    /// Railpack's FastAPI, FastHTML and Flask start commands name `main:app` literally, whichever
+    /// of its main files (`main.py`, `app.py`, `start.py`, `bot.py`, `hello.py`, `server.py`) made
+    /// the rule apply (railpack:core/providers/python/python.go `GetStartCommand`, `getMainPythonFile`).
+    func literalMainAppFindings() -> [Finding] {
+        let mainFiles = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py"]
+        guard build.builder == .railpack, let start = build.startCommand, start.display.contains("main:app"),
+              service.config.effectiveStartCommand == nil,
+              !snapshot.isFile(service.rootDirectory.appending("main.py")),
+              let file = mainFiles.dropFirst().first(where: { snapshot.isFile(service.rootDirectory.appending($0)) }) else { return [] }
+        let module = String(file.dropLast(3))
+        let launcher = start.display.hasPrefix("gunicorn") ? "gunicorn --bind 0.0.0.0:$PORT \(module):app" : "uvicorn \(module):app --host 0.0.0.0 --port $PORT"
+        let path = service.rootDirectory.appending(file)
+        return [Finding(.literalMainApp, message: "Railpack's start command imports `main:app`, but the app is in \(path)",
+                        file: path.description,
+                        explanation: "Railpack detects the framework from \(file) but always writes `main:app` into its start command (python.go GetStartCommand), so the server cannot import `main`.",
+                        fix: "Rename \(file) to main.py, or set the start command: `\(launcher)`.")]
+    }
+}
+
+extension FindingsAnalyzer {
+    /// Files Railpack's Python provider detects (railpack:core/providers/python/python.go `Detect`:
+    /// a main file, requirements.txt, pyproject.toml, Pipfile); Nixpacks' are main.py,
+    /// requirements.txt, pyproject.toml, Pipfile (nixpacks:src/providers/python.rs `detect`).
+    static let pythonMarkers = ["main.py", "app.py", "start.py", "bot.py", "hello.py", "server.py", "requirements.txt", "pyproject.toml", "Pipfile"]
+
+    /// Another provider won although the directory is a Python app: both builders use the first
+    /// provider whose detection matches (railpack:core/providers/provider.go `GetLanguageProviders`:
+    /// PHP, Go, Java, Rust, Ruby, Elixir, Python, …; nixpacks:src/lib.rs `get_providers`, Node before Python).
+    func otherProviderFinding(_ provider: String) -> Finding {
+        let markers = Self.pythonMarkers.filter { marker in
+            (build.builder == .railpack || ["main.py", "requirements.txt", "pyproject.toml", "Pipfile"].contains(marker))
+                && snapshot.isFile(service.rootDirectory.appending(marker))
+        }
+        guard !markers.isEmpty else {
+            return Finding(.unsupportedProvider, message: "the builder detected \(provider); railsim predicts start-up for Python services only")
+        }
+        let builder = build.builder == .nixpacks ? "Nixpacks" : "Railpack"
+        let order = build.builder == .nixpacks ? "Nixpacks tries Node before Python" : "Railpack tries PHP, Go, Java, Rust, Ruby and Elixir before Python"
+        let fix = build.builder == .nixpacks ? "Set `providers = [\"python\"]` in nixpacks.toml, or move \(provider)'s files out of the root directory."
+            : "Add railpack.json with `{\"provider\": \"python\"}`, or move \(provider)'s files out of the root directory."
+        return Finding(.unsupportedProvider, message: "\(builder) builds this directory as \(provider), although it has \(markers.joined(separator: ", "))",
+                       explanation: "\(order) and uses the first provider that matches, so \(provider)'s files decide the build; the Python code is never installed or started as Python.",
+                       fix: fix)
+    }
+}

@@ -18,6 +18,7 @@ struct FindingsAnalyzer {
         result += buildFindings()
         result += requiresPythonFindings()
         result += staleUvLockFindings()
+        result += literalMainAppFindings()
         result += runtimeFindings()
         // Errors first; stable within a severity by rule, file and line, so output never reorders.
         return result.enumerated().sorted { a, b in
@@ -123,7 +124,7 @@ struct FindingsAnalyzer {
             case .dockerfileWarning(let message, let location):
                 result.append(Finding(.dockerfileWarning, message: message, file: location.file, line: location.line))
             case .nonPythonProvider(let provider):
-                result.append(Finding(.unsupportedProvider, message: "the builder detected \(provider); railsim predicts start-up for Python services only"))
+                result.append(otherProviderFinding(provider))
             case .pyprojectWithoutLock(let path):
                 result.append(Finding(.pyprojectWithoutLock, message: "\(path) has no lock file next to it, so Railpack installs no dependencies", file: path.description,
                                       fix: "Commit a `uv.lock` or `poetry.lock`, or add a requirements.txt."))
