@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var assumptions: [Assumption]
     /// Builder-specific summary (provider, package manager, install commands).
     public var plan: BuildPlanSummary
+    /// Railpack builds: Railpack's own BuildPlan, when planning succeeded.
+    public var railpackPlan: RailpackPlan?
 
     public init(builder: BuilderKind) {
         self.builder = builder
