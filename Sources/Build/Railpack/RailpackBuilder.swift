@@ -15,7 +15,11 @@ public enum RailpackBuilder {
         // applied below.
         var request = planRequest(for: service, snapshot: snapshot)
         request.errorMissingStartCommand = false
-        let planned = RailpackPlanner.generate(request)
+        var planned = RailpackPlanner.generate(request)
+        let missingStart = planned.plan.map { $0.deploy.startCommand.isEmpty } ?? false
+        if missingStart, let index = planned.logs.lastIndex(where: { $0.level == .warn && $0.message.hasPrefix(RailpackValidation.missingStartMessage) }) {
+            planned.logs[index].level = .error  // as Railway's --error-missing-start logs it
+        }
         result.log.append(contentsOf: planned.logs.map(logLine))
         result.plan.provider = (planned.provider ?? planned.detectedProvider)?.lowercased()
         result.railpackPlan = planned.plan
@@ -26,6 +30,12 @@ public enum RailpackBuilder {
             return result
         }
         guard let plan = planned.plan else { return result }
+        if missingStart && planned.provider != "python" && service.config.effectiveStartCommand == nil {
+            // Without a provider a plan can still pass the command check (the mise step installs
+            // what .python-version or mise.toml pin), and then fails for want of a start command.
+            result.failure = BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
+            return result
+        }
         guard planned.provider == "python" else {
             let what = planned.provider.map { "Railpack's \(RailpackValidation.capitalizedFirst($0)) provider" } ?? "no Railpack provider (the plan comes from its config)"
             result.notes.append(.nonPythonProvider(planned.provider.map(RailpackValidation.capitalizedFirst) ?? "none"))
