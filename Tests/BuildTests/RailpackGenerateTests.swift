@@ -1,5 +1,7 @@
+import Foundation
 import Snapshot
 import Testing
+import TestSupport
 @testable import Build
 
 /// The generate context's rules: doublestar globbing, mise config files, normalisation and
@@ -120,5 +122,32 @@ import Testing
         let one = RailpackPlanner.generate(RailpackPlanRequest(snapshot: RepoSnapshot.inMemory(files), environment: RailpackEnvironment(["RAILPACK_DISABLE_CACHES": "pip"])))
         #expect(try #require(one.plan).caches.isEmpty)
         #expect(try #require(one.plan).step(named: "install")?.caches == [])
+    }
+}
+
+/// Hostile layouts must not crash the planner.
+@Suite struct RailpackHostileInputTests {
+    @Test func symlinkLoopsAndOddFiles() throws {
+        let directory = try ProcessRunner.temporaryDirectory("railpack-hostile")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let manager = FileManager.default
+        try manager.createDirectory(at: directory.appendingPathComponent("pkg"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("pkg/loop").path, withDestinationPath: "..")
+        try manager.createSymbolicLink(atPath: directory.appendingPathComponent("self").path, withDestinationPath: "self")
+        try manager.createDirectory(at: directory.appendingPathComponent("requirements.txt"), withIntermediateDirectories: true)
+        try Data("\u{FEFF}web: python main.py\r\n".utf8).write(to: directory.appendingPathComponent("Procfile"))
+        try Data("[tool.uv.workspace\n".utf8).write(to: directory.appendingPathComponent("pyproject.toml"))
+        try Data([0xFF, 0xFE, 0x00]).write(to: directory.appendingPathComponent("main.py"))
+        let snapshot = try DirectorySnapshot.load(directory.path)
+        let result = RailpackPlanner.generate(RailpackPlanRequest(snapshot: snapshot, errorMissingStartCommand: false))
+        #expect(result.provider == "python")
+        #expect(result.plan != nil)
+    }
+
+    @Test func malformedRailpackJSONIsAnError() {
+        for text in ["{", "[]", #"{"steps": {"a": {"inputs": [1]}}}"#, #"{"deploy": {"base": "nope"}}"#, #"{"steps": 3}"#] {
+            let result = RailpackPlanner.generate(RailpackPlanRequest(snapshot: RepoSnapshot.inMemory(["main.py": "", "railpack.json": text])))
+            guard case .config? = result.failure else { Issue.record("\(text) was accepted"); continue }
+        }
     }
 }

@@ -86,11 +86,15 @@ enum RailpackGlob {
         return results
     }
 
+    /// Real subdirectories only: doublestar follows a symlinked directory, but a link back up the
+    /// tree would then recurse without end, so railsim lists such a link and does not enter it.
     private static func descendants(of directory: String, in app: RailpackApp) -> [String] {
         var out: [String] = []
         for name in app.children(directory) {
             let child = join(directory, name)
-            if app.isDirectory(child) { out.append(child); out.append(contentsOf: descendants(of: child, in: app)) }
+            guard app.isDirectory(child) else { continue }
+            out.append(child)
+            if let path = app.path(child), app.snapshot.isDirectory(path) { out.append(contentsOf: descendants(of: child, in: app)) }
         }
         return out
     }
