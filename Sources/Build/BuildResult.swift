@@ -72,6 +72,9 @@ public struct BuildFailure: Sendable, Equatable {
         case noProvider
         case noStartCommand
         case unsupported
+        /// The builder stops with an error of its own (its wording in `message`), e.g. Railpack
+        /// reading a Procfile that is not a YAML map.
+        case builderError
     }
 
     public init(_ kind: Kind, message: String, location: SourceLocation? = nil) {

@@ -74,3 +74,23 @@ import Testing
         #expect(plan.deploy.startCommand.isEmpty)  // no WSGI_APPLICATION and no main file
     }
 }
+
+/// The Procfile pass (railpack:core/providers/procfile/procfile.go).
+@Suite struct RailpackProcfileTests {
+    static func start(_ procfile: String) -> (String?, RailpackPlanFailure?) {
+        let result = RailpackPlanner.generate(RailpackPlanRequest(snapshot: RepoSnapshot.inMemory(["main.py": "", "Procfile": procfile])))
+        return (result.plan?.deploy.startCommand, result.failure)
+    }
+
+    @Test func webThenWorkerThenAnyNonEmpty() {
+        #expect(Self.start("release: ./migrate\nworker: python worker.py\nweb: \"gunicorn app:app\"\n").0 == "gunicorn app:app")
+        #expect(Self.start("web:\nworker: python worker.py # the queue\n").0 == "python worker.py")
+        #expect(Self.start("# comment\nclock: python clock.py\n").0 == "python clock.py")
+        #expect(Self.start("\n").0 == "python main.py")
+    }
+
+    @Test func notAMapFailsThePlan() {
+        guard case .error(let message)? = Self.start("web:python main.py\n").1 else { Issue.record("accepted"); return }
+        #expect(message.hasPrefix("error reading Procfile as YAML"))
+    }
+}

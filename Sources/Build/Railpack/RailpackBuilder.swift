@@ -101,7 +101,7 @@ public enum RailpackBuilder {
         case .noStartCommand: return BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
         case .notEmulated(let provider):
             return BuildFailure(.unsupported, message: "railsim simulates Python services; Railpack detected \(provider)")
-        case .error(let message): return BuildFailure(.configInvalid, message: message)
+        case .error(let message): return BuildFailure(.builderError, message: message)
         }
     }
 

@@ -39,6 +39,13 @@ struct RailpackApp: Sendable {
         return try? ConfigDocumentParser.parse(text, format: .toml, file: relative)
     }
 
+    /// `ReadJSON`: JSON with comments and trailing commas (hujson), nil when missing or invalid
+    /// (railpack:core/app/app.go ReadJSON).
+    func readJSON(_ relative: String) -> ConfigValue? {
+        guard let text = readFile(relative) else { return nil }
+        return try? ConfigDocumentParser.parseJSONWithComments(text, file: relative)
+    }
+
     /// Files matching a doublestar glob, in doublestar's order (railpack:core/app/app.go FindFiles).
     func findFiles(_ pattern: String) -> [String] { RailpackGlob.matches(pattern, in: self, directories: false) }
 

@@ -67,6 +67,16 @@ public struct RailpackGenerateContext: Sendable {
         if !value.isEmpty { metadata[key] = value }
     }
 
+    /// Only `true` is recorded, as "true" (railpack:core/generate/metadata.go SetBool).
+    mutating func setMetadata(_ key: String, _ flag: Bool) {
+        if flag { metadata[key] = "true" }
+    }
+
+    /// Steps created inside a sub-context get `:<sub>` appended, e.g. per workspace package
+    /// (railpack:core/generate/context.go EnterSubContext, ExitSubContext).
+    mutating func enterSubContext(_ name: String) { subContexts.append(name) }
+    mutating func exitSubContext() { if !subContexts.isEmpty { subContexts.removeLast() } }
+
     // MARK: Steps
 
     /// The step name with any sub-contexts appended (railpack:core/generate/context.go GetStepName).

@@ -101,7 +101,15 @@ public enum RailpackPlanner {
                 return failedResult
             }
         }
-        RailpackProcfile.apply(&ctx)
+        do throws(RailpackPlanFailure) {
+            try RailpackProcfile.apply(&ctx)
+        } catch {
+            ctx.logError(error.message)
+            var failedResult = failed(error, logs: ctx.logs)
+            failedResult.detectedProvider = detected
+            failedResult.provider = chosen?.name
+            return failedResult
+        }
         if let start = config.deploy?.startCommand, !start.isEmpty { ctx.startCommandOrigin = origins.startCommand }
 
         var (plan, resolved) = ctx.generate()
