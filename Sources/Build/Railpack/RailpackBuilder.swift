@@ -53,7 +53,7 @@ public enum RailpackBuilder {
             }
         }
 
-        let derived = RailpackPythonImage.derive(plan: plan, planned: planned, root: service.rootDirectory, snapshot: snapshot)
+        let derived = RailpackPythonImage.derive(plan: plan, planned: planned, project: project)
         var image = derived.image
         result.notes.append(contentsOf: derived.notes)
         result.assumptions.append(contentsOf: derived.assumptions)

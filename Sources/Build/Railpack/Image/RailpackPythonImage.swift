@@ -11,8 +11,10 @@ enum RailpackPythonImage {
         var assumptions: [Assumption] = []
     }
 
-    static func derive(plan: RailpackPlan, planned: RailpackPlanResult, root: RepoPath, snapshot: RepoSnapshot) -> Derived {
-        let app = RailpackApp(snapshot: snapshot, root: root)
+    static func derive(plan: RailpackPlan, planned: RailpackPlanResult, project: PythonProject) -> Derived {
+        let app = project.app
+        let root = app.root
+        let snapshot = app.snapshot
         let (version, versionSource) = pythonVersion(planned)
         let prefix = "/mise/installs/python/\(version)"
         let python = PythonInstallation(version: version, prefix: prefix, siteDirectories: ["\(prefix)/lib/python\(version.short)/site-packages"],
@@ -26,7 +28,6 @@ enum RailpackPythonImage {
         }
 
         var fileSystem = ImageFileSystem(snapshot: snapshot)
-        let project = PythonProject(app: app)
         let manager = project.packageManager
         var venv: VirtualEnvironment? = nil
         var distributions: [InstalledDistribution] = []

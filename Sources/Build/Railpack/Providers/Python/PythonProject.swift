@@ -16,6 +16,9 @@ struct PythonProject: Sendable {
     let hasUvLock: Bool
     /// Lower-cased text of every requirements.txt, pyproject.toml and Pipfile in the tree.
     private let manifests: [String]
+    /// Whether any `.py` file names Django's postgres or mysql backend (read in one pass).
+    let mentionsPostgresBackend: Bool
+    let mentionsMysqlBackend: Bool
 
     init(app: RailpackApp) {
         self.app = app
@@ -27,6 +30,15 @@ struct PythonProject: Sendable {
         hasPdmLock = app.hasFile("pdm.lock")
         hasUvLock = app.hasFile("uv.lock")
         manifests = app.findFiles("**/{requirements.txt,pyproject.toml,Pipfile}").compactMap { app.readFile($0)?.lowercased() }
+        var postgres = false, mysql = false
+        for file in app.findFiles("**/*.py") where !(postgres && mysql) {
+            guard let text = app.readFile(file) else { continue }
+            // python.go usesPostgres, usesMysql: Go regexps where `.` is any character.
+            postgres = postgres || Self.containsDotPattern(text, "django.db.backends.postgresql")
+            mysql = mysql || Self.containsDotPattern(text, "django.db.backends.mysql")
+        }
+        mentionsPostgresBackend = postgres
+        mentionsMysqlBackend = mysql
     }
 
     /// The first matching branch wins (python.go Plan): requirements.txt, then pyproject.toml
@@ -49,15 +61,6 @@ struct PythonProject: Sendable {
 
     /// A root `manage.py` and a dependency mentioning django (django.go isDjango).
     var isDjango: Bool { app.hasFile("manage.py") && usesDependency("django") }
-
-    /// Whether any `.py` file matches a Go regexp made of literal characters and `.` wildcards,
-    /// as python.go's backend checks are (FindFilesWithContent with `django.db.backends.…`).
-    func anyPythonFileMatches(_ pattern: String) -> Bool {
-        app.findFiles("**/*.py").contains { file in
-            guard let text = app.readFile(file) else { return false }
-            return Self.containsDotPattern(text, pattern)
-        }
-    }
 
     /// `.` matches any character but a newline, everything else itself (Go regexp syntax).
     static func containsDotPattern(_ text: String, _ pattern: String) -> Bool {

@@ -50,11 +50,11 @@ extension RailpackPythonProvider {
     func usesPostgres(_ project: PythonProject) -> Bool {
         if project.usesDependency("psycopg2-binary") || project.usesDependency("psycopg[binary]") { return false }
         return project.usesDependency("psycopg2") || project.usesDependency("psycopg")
-            || project.anyPythonFileMatches("django.db.backends.postgresql")
+            || project.mentionsPostgresBackend
     }
 
     /// mysqlclient or Django's mysql backend (python.go usesMysql).
     func usesMysql(_ project: PythonProject) -> Bool {
-        project.usesDependency("mysqlclient") || project.anyPythonFileMatches("django.db.backends.mysql")
+        project.usesDependency("mysqlclient") || project.mentionsMysqlBackend
     }
 }
