@@ -15,6 +15,8 @@ public struct BuildResult: Sendable {
     public var assumptions: [Assumption]
     /// Builder-specific summary (provider, package manager, install commands).
     public var plan: BuildPlanSummary
+    /// Railpack builds: Railpack's own BuildPlan, when planning succeeded.
+    public var railpackPlan: RailpackPlan?
 
     public init(builder: BuilderKind) {
         self.builder = builder
@@ -70,6 +72,9 @@ public struct BuildFailure: Sendable, Equatable {
         case noProvider
         case noStartCommand
         case unsupported
+        /// The builder stops with an error of its own (its wording in `message`), e.g. Railpack
+        /// reading a Procfile that is not a YAML map.
+        case builderError
     }
 
     public init(_ kind: Kind, message: String, location: SourceLocation? = nil) {

@@ -161,7 +161,7 @@ struct FindingsAnalyzer {
             return Finding(.noStartCommand, message: failure.message,
                            explanation: "Railpack's Python provider starts `main.py`, `app.py`, `start.py`, `bot.py`, `hello.py` or `server.py` in the root directory, or a framework command; none applies here.",
                            fix: "Set a start command (`deploy.startCommand` or the service's Start Command).")
-        case .unsupported:
+        case .unsupported, .builderError:
             return Finding(.buildFailed, message: failure.message, file: failure.location?.file, line: failure.location?.line)
         }
     }

@@ -3,6 +3,8 @@ import Findings
 /// Output formats; the raw values are the `--format` spellings.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json
+    /// Railpack's own BuildPlan, as `railpack plan` prints it (`plan` only).
+    case railpackJSON = "railpack-json"
 }
 
 /// What a report covers: the whole prediction (`check`) or only the build half (`plan`).
@@ -27,6 +29,7 @@ public enum Reporters {
         switch format {
         case .text: return TextReporter(color: color)
         case .json: return JSONReporter()
+        case .railpackJSON: return RailpackPlanReporter()
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Build
 import Findings
 import Foundation
 import Railway
@@ -20,6 +21,7 @@ struct Check: ParsableCommand {
     var changed: [String] = []
 
     func validate() throws {
+        if output.format == .railpackJSON { throw ValidationError("--format railpack-json prints Railpack's plan; use it with `railsim plan`") }
         for file in changed where RepoPath(file) == nil { throw ValidationError("--changed '\(file)' points outside the repository") }
     }
 
@@ -33,20 +35,60 @@ struct Check: ParsableCommand {
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show the build half only: builder and why, the image, the start command.")
+        abstract: "Show the build half only: builder and why, the image, the start command.",
+        discussion: """
+        With --format railpack-json, prints the BuildPlan Railpack itself would generate for the \
+        service's root directory, in `railpack plan`'s format ($schema, keys sorted, two-space \
+        indent). railsim emulates Railpack \(RailpackRelease.commit) (docs v\(RailpackRelease.version)) \
+        with mise \(RailpackRelease.miseVersion). The build environment is the service's variables, \
+        Railway's build and start commands are passed as --build-cmd/--start-cmd, and a missing \
+        start command is an error, as on Railway. Tool versions are not resolved (railsim is \
+        offline): the generated mise config lists the requested versions. Languages whose \
+        provider railsim does not emulate yet are reported as such (exit status 1).
+        """)
 
     @OptionGroup var options: ServiceOptions
     @OptionGroup var output: OutputOptions
 
+    @Option(name: .customLong("railpack-version"),
+            help: ArgumentHelp("The RAILPACK_VERSION baked into the plan's deploy variables (railpack-json). Railpack's own snapshot tests use \"dev\".", valueName: "version"))
+    var railpackVersion: String = RailpackRelease.version
+
     func run() throws {
+        if output.format == .railpackJSON { return try runRailpackJSON() }
         let report = try Runner.assess(options, explore: false, changed: nil)
         Runner.emit(report, scope: .plan, output: output)
         if report.services.contains(where: { $0.build.failure != nil }) { throw ExitCode(1) }
+    }
+
+    /// One service's Railpack plan on stdout; Railpack's error on stderr and exit 1 when it has none.
+    private func runRailpackJSON() throws {
+        let (report, snapshot) = try Runner.assessWithSnapshot(options, explore: false, changed: nil)
+        guard report.services.count == 1, let assessment = report.services.first else {
+            let names = report.services.map(\.name).joined(separator: ", ")
+            throw ValidationError(report.services.isEmpty ? "no service to plan"
+                                  : "--format railpack-json prints one plan; choose a service with --service (services: \(names))")
+        }
+        let service = assessment.service
+        guard service.rootDirectoryExists else {
+            throw ValidationError("Root Directory `\(service.rootDirectory.slashed)` does not exist in the repository")
+        }
+        var request = RailpackBuilder.planRequest(for: service, snapshot: snapshot)
+        request.railpackVersion = railpackVersion
+        let result = RailpackPlanner.generate(request)
+        let rendered = RailpackPlanReporter.render(service: assessment.name, builder: service.builder.kind, result: result)
+        FileHandle.standardOutput.write(Data(rendered.stdout.utf8))
+        FileHandle.standardError.write(Data(rendered.stderr.utf8))
+        if rendered.failed { throw ExitCode(1) }
     }
 }
 
 enum Runner {
     static func assess(_ options: ServiceOptions, explore: Bool, changed: [RepoPath]?) throws -> ProjectReport {
+        try assessWithSnapshot(options, explore: explore, changed: changed).0
+    }
+
+    static func assessWithSnapshot(_ options: ServiceOptions, explore: Bool, changed: [RepoPath]?) throws -> (ProjectReport, RepoSnapshot) {
         let snapshot: RepoSnapshot
         do {
             snapshot = try DirectorySnapshot.load(options.path)
@@ -62,7 +104,7 @@ enum Runner {
                                               fallback: options.commandLineSettings(), options: options.simulationOptions, explore: explore,
                                               changedFiles: changed)
         do {
-            return try ProjectPipeline.assess(snapshot, request: request)
+            return (try ProjectPipeline.assess(snapshot, request: request), snapshot)
         } catch {
             throw ValidationError(error.description)
         }

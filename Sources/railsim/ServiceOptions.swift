@@ -78,7 +78,7 @@ extension BuilderKind: ExpressibleByArgument {
 
 /// Output options.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format.", valueName: "text|json"))
+    @Option(help: ArgumentHelp("Output format; railpack-json (plan only) prints Railpack's own BuildPlan.", valueName: "text|json|railpack-json"))
     var format: ReportFormatArgument = .text
 
     @Option(help: ArgumentHelp("Colour in text output.", valueName: "auto|always|never"))
@@ -98,5 +98,8 @@ struct OutputOptions: ParsableArguments {
     }
 }
 
-enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+    case railpackJSON = "railpack-json"
+}
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }

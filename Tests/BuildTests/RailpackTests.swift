@@ -69,13 +69,22 @@ enum BT {
     }
 
     @Test(arguments: [
-        ["setup.py": ""], ["uv.lock": ""], [".python-version": "3.12"], ["runtime.txt": "python-3.11"], ["src/main.py": ""], ["README.md": ""],
+        ["setup.py": ""], ["uv.lock": ""], ["runtime.txt": "python-3.11"], ["src/main.py": ""], ["README.md": ""],
         ["Staticfile": "# no root\n"], ["dotnet/App.csproj": ""],
     ])
     func noProvider(files: [String: String]) throws {
         let result = try BT.build(files)
         #expect(result.failure == BuildFailure(.noProvider, message: "Railpack could not determine how to build the app."))
         #expect(result.image == nil)
+    }
+
+    @Test func versionFileAloneFailsForWantOfAStartCommand() throws {
+        // No provider, but the mise step copies .python-version and runs `mise install`, so the
+        // plan has a command (railpack:core/generate/mise_step_builder.go Build;
+        // core/validate.go validateCommands) and fails on the missing start command instead.
+        let result = try BT.build([".python-version": "3.12"])
+        #expect(result.failure == BuildFailure(.noStartCommand, message: "No start command detected. Specify a start command: https://railpack.com/config/file#deploy"))
+        #expect(result.railpackPlan?.steps.map(\.name) == ["packages:mise"])
     }
 
     @Test func emptyRootDirectoryHasNoProvider() throws {
@@ -143,7 +152,7 @@ enum BT {
     @Test func djangoCommand() throws {
         let result = try BT.build(Self.django)
         #expect(BT.start(result) == "python manage.py migrate && gunicorn --bind 0.0.0.0:${PORT:-8000} mysite.wsgi:application")
-        #expect(result.log.contains("Using Django app: mysite.wsgi"))
+        #expect(result.log.contains("↳ Using Django app: mysite.wsgi"))
         var named = Self.django
         named["mysite/settings.py"] = "WSGI_APPLICATION = \"config.wsgi.application\"\n"
         #expect(BT.start(try BT.build(named, variables: ["RAILPACK_DJANGO_APP_NAME": "other.wsgi"]))

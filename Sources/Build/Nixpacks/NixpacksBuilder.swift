@@ -6,7 +6,7 @@ import Snapshot
 public enum NixpacksBuilder {
     public static func build(_ service: ResolvedService, snapshot: RepoSnapshot) -> BuildResult {
         var result = BuildResult(builder: .nixpacks)
-        let app = RailpackApp(snapshot: snapshot, root: service.rootDirectory, variables: service.settings)
+        let app = NixpacksApp(snapshot: snapshot, root: service.rootDirectory, variables: service.settings)
         // Node precedes Python in Nixpacks' provider order (nixpacks:src/lib.rs get_providers).
         if app.has("package.json") {
             result.notes.append(.nonPythonProvider("Node"))

@@ -1,112 +1,67 @@
-import Foundation
 import Railway
 import Snapshot
 
-/// Emulates a Railpack build of the service's root directory: provider detection, the Python
-/// provider's install and start rules, and the final image layout (railpack.md §1.3, §2.7).
+/// Emulates a Railpack build of the service's root directory: Railpack's own plan first
+/// (`RailpackPlanner`), then, for Python, the runtime image derived from that plan.
 public enum RailpackBuilder {
-    /// The Railpack version whose rules railsim follows (railpack.md sources: b5e8058, docs v0.36.4).
-    public static let emulatedVersion = "0.36.4"
+    /// The Railpack version whose rules railsim follows.
+    public static let emulatedVersion = RailpackRelease.version
 
     public static func build(_ service: ResolvedService, snapshot: RepoSnapshot) -> BuildResult {
         var result = BuildResult(builder: .railpack)
-        let app = RailpackApp(snapshot: snapshot, root: service.rootDirectory, variables: service.settings)
         result.log.append("Railpack \(emulatedVersion) (emulated)")
+        // Railway fails a build without a start command (--error-missing-start); railsim still
+        // derives the image in that case, so the plan is asked for without it and the rule is
+        // applied below.
+        var request = planRequest(for: service, snapshot: snapshot)
+        request.errorMissingStartCommand = false
+        var planned = RailpackPlanner.generate(request)
+        let missingStart = planned.plan.map { $0.deploy.startCommand.isEmpty } ?? false
+        if missingStart, let index = planned.logs.lastIndex(where: { $0.level == .warn && $0.message.hasPrefix(RailpackValidation.missingStartMessage) }) {
+            planned.logs[index].level = .error  // as Railway's --error-missing-start logs it
+        }
+        result.log.append(contentsOf: planned.logs.map(logLine))
+        result.plan.provider = (planned.provider ?? planned.detectedProvider)?.lowercased()
+        result.railpackPlan = planned.plan
 
-        guard let provider = RailpackProvider.detect(app) else {
-            // railpack:core/validate.go getNoProviderError
-            result.failure = BuildFailure(.noProvider, message: "Railpack could not determine how to build the app.")
+        if let failure = planned.failure {
+            result.failure = buildFailure(failure)
+            if case .notEmulated(let provider) = failure { result.notes.append(.nonPythonProvider(provider)) }
             return result
         }
-        result.log.append("↳ Detected \(provider.displayName)")
-        result.plan.provider = provider.rawValue
-        guard provider == .python else {
-            result.notes.append(.nonPythonProvider(provider.displayName))
-            result.failure = BuildFailure(.unsupported, message: "railsim simulates Python services; Railpack detected \(provider.displayName)")
+        guard let plan = planned.plan else { return result }
+        if missingStart && planned.provider != "python" && service.config.effectiveStartCommand == nil {
+            // Without a provider a plan can still pass the command check (the mise step installs
+            // what .python-version or mise.toml pin), and then fails for want of a start command.
+            result.failure = BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
+            return result
+        }
+        guard planned.provider == "python" else {
+            let what = planned.provider.map { "Railpack's \(RailpackValidation.capitalizedFirst($0)) provider" } ?? "no Railpack provider (the plan comes from its config)"
+            result.notes.append(.nonPythonProvider(planned.provider.map(RailpackValidation.capitalizedFirst) ?? "none"))
+            result.failure = BuildFailure(.unsupported, message: "railsim simulates Python services; this app is built by \(what)")
             return result
         }
 
-        // railpack.json (or RAILPACK_CONFIG_FILE) is read before planning; a named file that is
-        // missing or a file that does not parse fails the build (railpack:core/core.go GenerateConfigFromFile).
-        let (railpackConfig, configFailure) = readRailpackConfig(app)
-        if let configFailure {
-            result.failure = configFailure
-            return result
+        let project = PythonProject(app: RailpackApp(snapshot: snapshot, root: service.rootDirectory))
+        result.plan.packageManager = project.packageManager.rawValue
+        // The exec commands of the install and build steps, in order.
+        result.plan.installCommands = ["install", "build"].flatMap { name in
+            (plan.step(named: name)?.commands ?? []).compactMap { command -> String? in
+                if case .exec(let cmd, _) = command { return cmd }
+                return nil
+            }
         }
 
-        let manager = RailpackPython.packageManager(app)
-        if manager != .none { result.log.append("↳ Using \(manager.rawValue)") }
-        result.plan.packageManager = manager.rawValue
-        result.plan.installCommands = RailpackPython.installCommands(manager, app: app)
-        if manager == .none, app.has("pyproject.toml") { result.notes.append(.pyprojectWithoutLock(app.path("pyproject.toml"))) }
+        let derived = RailpackPythonImage.derive(plan: plan, planned: planned, project: project)
+        var image = derived.image
+        result.notes.append(contentsOf: derived.notes)
+        result.assumptions.append(contentsOf: derived.assumptions)
 
-        let (version, versionSource) = RailpackPython.version(app, config: railpackConfig)
-        let prefix = "/mise/installs/python/\(version)"
-        let python = PythonInstallation(version: version, prefix: prefix, siteDirectories: ["\(prefix)/lib/python\(version.short)/site-packages"],
-                                        versionSource: versionSource)
-        if version.patch == nil {
-            result.assumptions.append(Assumption(
-                name: "railpack-python-patch", value: version.short, alternatives: ["the newest \(version.short).x at build time"],
-                evidence: "mise resolves Railpack's Python \(version.short) to the newest patch release at least 14 days old (railpack core/mise minimum_release_age), which cannot be known offline; paths show \(prefix)"))
-        }
-
-        var fileSystem = ImageFileSystem(snapshot: snapshot)
-        fileSystem.addNodes(InterpreterLayout.nodes(prefix: prefix, version: version, origin: "mise python \(version)", withPythonLink: true))
-        fileSystem.addNodes(["/mise/shims/python": .file(.baseImage("mise shim")), "/mise/shims/python3": .file(.baseImage("mise shim"))])
-        // Deploy layer `{step: build, include: ["."], exclude: [".venv"]}`: the whole analysed
-        // directory at /app, minus .dockerignore / config excludes (python.go `Plan`; buildkit/convert.go).
-        let ignore = DockerIgnoreRules.forContext(snapshot: snapshot, context: service.rootDirectory)
-        let root = service.rootDirectory
-        fileSystem.add(.mount(target: "/app", source: root, excluded: ExcludedPaths { path in
-            guard let relative = path.relative(to: root) else { return false }
-            return relative.components.first == ".venv" || ignore.excludes(relative)
-        }))
-
-        var image = Image(fileSystem: fileSystem, base: "ghcr.io/railwayapp/railpack-runtime")
-        image.python = python
-        image.workingDirectory = "/app"
-        image.entrypoint = ["/bin/bash", "-c"]
-
-        var paths = ["/mise/shims"]
-        if manager != .none {
-            let venv = VirtualEnvironment(path: "/app/.venv", version: version)
-            image.virtualEnvironment = venv
-            image.fileSystem.addNodes(InterpreterLayout.venvNodes(venv, base: python, createdBy: "python -m venv /app/.venv"))
-            paths.append("/app/.venv/bin")
-            if manager != .pip { paths.append("/root/.local/bin") }
-            var notes = result.notes
-            let distributions = installedDistributions(manager, app: app, sitePackages: venv.sitePackages, python: version, notes: &notes)
-            result.notes = notes
-            image.distributions = distributions
-            image.fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: "/app/.venv/bin"))
-            // The install step's variables reach the image (buildkit/convert.go getImageEnv copies
-            // GraphEnv.EnvVars); each manager sets its own (python.go Install*).
-            for (name, value) in RailpackPython.installVariables(manager) { image.setEnvironment(name, value) }
-        }
-        // The mise step's variables (core/generate/mise_step_builder.go Build).
-        for (name, value) in [("MISE_DATA_DIR", "/mise"), ("MISE_CONFIG_DIR", "/mise"), ("MISE_CACHE_DIR", "/mise/cache"),
-                              ("MISE_SHIMS_DIR", "/mise/shims"), ("MISE_INSTALLS_DIR", "/mise/installs")] {
-            image.setEnvironment(name, value)
-        }
-
-        // Image PATH: sorted(deploy.paths ∪ inherited path commands ∪ default PATH) joined by ':'
-        // (railpack:buildkit/convert.go getImageEnv).
-        let defaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        image.setEnvironment("PATH", (paths + [defaultPath]).sorted().joined(separator: ":"))
-        // The six Python variables (python.go GetPythonEnvVars).
-        for (name, value) in [("PYTHONFAULTHANDLER", "1"), ("PYTHONUNBUFFERED", "1"), ("PYTHONHASHSEED", "random"),
-                              ("PYTHONDONTWRITEBYTECODE", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"), ("PIP_DEFAULT_TIMEOUT", "100")] {
-            image.setEnvironment(name, value)
-        }
-        image.setEnvironment("RAILPACK_VERSION", emulatedVersion)
-        // The image config lists variables sorted by name (buildkit/convert.go getImageEnv).
-        image.environment.sort { $0.name < $1.name }
-        result.image = image
-
-        result.startCommand = startCommand(service: service, app: app, config: railpackConfig, result: &result)
+        result.startCommand = startCommand(service: service, plan: plan, origin: planned.startCommandOrigin)
         if result.startCommand == nil {
             // railpack:core/validate.go validateStartCommand; fatal on Railway (--error-missing-start).
-            result.failure = BuildFailure(.noStartCommand, message: "No start command detected. Specify a start command: https://railpack.com/config/file#deploy")
+            result.failure = BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
         }
         image.cmd = result.startCommand.map { spec in
             if case .shell(_, let command) = spec.form { return [command] }
@@ -116,74 +71,49 @@ public enum RailpackBuilder {
         return result
     }
 
-    static func installedDistributions(_ manager: RailpackPython.PackageManager, app: RailpackApp, sitePackages: String,
-                                       python: PythonVersion?, notes: inout [BuildNote]) -> [InstalledDistribution] {
-        switch manager {
-        case .pip:
-            // `python -m venv` bootstraps pip into the venv (ensurepip).
-            return [InstalledDistribution(name: "pip", importNames: ["pip"], nameRule: .catalogue, sitePackages: sitePackages, requiredAt: nil)]
-                + PythonDependencies.fromRequirements(app.path("requirements.txt"), in: app.snapshot, sitePackages: sitePackages, python: python, notes: &notes)
-        case .uv: return PythonDependencies.fromLockFile(app.path("uv.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
-        case .poetry: return PythonDependencies.fromLockFile(app.path("poetry.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
-        case .pdm: return PythonDependencies.fromLockFile(app.path("pdm.lock"), in: app.snapshot, sitePackages: sitePackages, notes: &notes)
-        case .pipenv: return PythonDependencies.fromPipfile(app.path("Pipfile"), in: app.snapshot, sitePackages: sitePackages, python: python, notes: &notes)
-        case .none: return []
-        }
+    /// The request Railway makes for a service: its variables as the build environment, and its
+    /// build and start commands as `--build-cmd`/`--start-cmd` (railway-platform.md §4, railpack issue #711).
+    public static func planRequest(for service: ResolvedService, snapshot: RepoSnapshot) -> RailpackPlanRequest {
+        var variables: [String: String] = [:]
+        for variable in service.settings.variables { variables[variable.name] = variable.value }
+        let start = service.config.effectiveStartCommand
+        return RailpackPlanRequest(snapshot: snapshot, root: service.rootDirectory, environment: RailpackEnvironment(variables),
+                                   buildCommand: service.config.buildCommand?.value ?? nil, startCommand: start,
+                                   startCommandOrigin: service.config.startCommand?.source.description)
     }
 
-    /// Start command precedence: Railway's own start command (service settings / config file),
-    /// then Railpack's config (railpack.json `deploy.startCommand` > RAILPACK_START_CMD), then the
-    /// Procfile (web > worker > any), then the provider (railpack.md §2.6; procfile.go; core.go).
-    static func startCommand(service: ResolvedService, app: RailpackApp, config: ConfigValue?, result: inout BuildResult) -> StartCommandSpec? {
+    /// Railway's own start command replaces the image's command at deploy time, so it wins over
+    /// the plan's; otherwise the plan's runs as `bash -c` (railpack:buildkit/convert.go).
+    static func startCommand(service: ResolvedService, plan: RailpackPlan, origin: String?) -> StartCommandSpec? {
         let shell = ["/bin/bash", "-c"]  // railpack:buildkit/convert.go: Entrypoint ["/bin/bash","-c"]
         if let command = service.config.effectiveStartCommand, let source = service.config.startCommand?.source {
             return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: source.description, display: command)
         }
-        if let command = railpackJSONStartCommand(config) {
-            return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: app.path(configFileName(app)).description, display: command)
-        }
-        if let command = app.variable("RAILPACK_START_CMD") {
-            return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: "service variable RAILPACK_START_CMD", display: command)
-        }
-        if let text = app.text("Procfile"), let process = Procfile(text: text).selected {
-            return StartCommandSpec(form: .shell(interpreter: shell, command: process.command),
-                                    source: "\(app.path("Procfile")):\(process.line) (\(process.name))", display: process.command)
-        }
-        if let command = RailpackPython.startCommand(app, log: &result.log) {
-            return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: "Railpack's Python provider", display: command)
-        }
-        return nil
+        guard !plan.deploy.startCommand.isEmpty else { return nil }
+        let command = plan.deploy.startCommand
+        return StartCommandSpec(form: .shell(interpreter: shell, command: command), source: origin ?? "Railpack's plan", display: command)
     }
 
-    /// The config file name: RAILPACK_CONFIG_FILE, relative to the app directory, else railpack.json (core.go).
-    static func configFileName(_ app: RailpackApp) -> String {
-        app.variable("RAILPACK_CONFIG_FILE") ?? "railpack.json"
-    }
-
-    /// railpack.json as Railpack reads it: JSON with comments and trailing commas (hujson); a
-    /// missing default file is fine, a missing named file or a parse error fails the build
-    /// (railpack:core/core.go GenerateConfigFromFile, readConfigJSON).
-    static func readRailpackConfig(_ app: RailpackApp) -> (ConfigValue?, BuildFailure?) {
-        let name = configFileName(app)
-        let path = app.path(name)
-        guard app.snapshot.isFile(path) else {
-            if name == "railpack.json" { return (nil, nil) }
-            // Upstream prints the absolute path on the builder, which railsim cannot know.
-            return (nil, BuildFailure(.configInvalid, message: "config file \"\(path.slashed)\" not found"))
-        }
-        guard let text = app.text(name) else { return (nil, nil) }
-        do throws(ConfigSyntaxError) {
-            return (try ConfigDocumentParser.parseJSONWithComments(text, file: path.description), nil)
-        } catch {
-            return (nil, BuildFailure(.configInvalid, message: "Failed to read config file `\(name)`: \(error.message)", location: error.location))
+    static func buildFailure(_ failure: RailpackPlanFailure) -> BuildFailure {
+        switch failure {
+        case .config(let message, let location): return BuildFailure(.configInvalid, message: message, location: location)
+        case .noProvider: return BuildFailure(.noProvider, message: RailpackValidation.noProviderHeadline)
+        case .noStartCommand: return BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
+        case .notEmulated(let provider):
+            return BuildFailure(.unsupported, message: "railsim simulates Python services; Railpack detected \(provider)")
+        case .error(let message): return BuildFailure(.builderError, message: message)
         }
     }
 
-    /// `deploy.startCommand` of railpack.json.
-    static func railpackJSONStartCommand(_ document: ConfigValue?) -> String? {
-        guard let deploy = document?.members?.first(where: { $0.key == "deploy" })?.value.members,
-              case .string(let command)? = deploy.first(where: { $0.key == "startCommand" })?.value,
-              !command.isEmpty else { return nil }
-        return command
+    /// Railpack's log lines under the builder's heading; only the first line of a long message.
+    static func logLine(_ log: RailpackLog) -> String {
+        let first = log.message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? log.message
+        switch log.level {
+        case .info: return "↳ " + first
+        case .warn: return "↳ warning: " + first
+        case .error: return "↳ error: " + first
+        case .deprecation: return "↳ deprecated: " + first
+        case .suggestion: return "↳ suggestion: " + first
+        }
     }
 }
