@@ -35,9 +35,9 @@ enum NodeConfigScan {
         return nil
     }
 
-    /// `vite\s+build(?:\s+-[^\s]*)*\s+(?:--outDir)\s+([^-\s;]+)`: flags after `vite build` up to
-    /// an `--outDir` and its value. The flag loop is greedy, so the last `--outDir` that is
-    /// followed by a value wins (vite.go getViteOutputDirectory).
+    /// `vite\s+build(?:\s+-[^\s]*)*\s+(?:--outDir)\s+([^-\s;]+)`: only flags between `vite build`
+    /// and an `--outDir` with its value. The flag loop is greedy, so in an unbroken run of flags
+    /// the last `--outDir` followed by a value wins (vite.go getViteOutputDirectory).
     static func viteOutDir(inBuildScript script: String) -> String? {
         let chars = Self.chars(script)
         let vite = Self.chars("vite"), build = Self.chars("build"), flag = Self.chars("--outDir")
