@@ -9,6 +9,7 @@ extension RailpackNodeProvider {
         return hasConfig && package.packageJson.script("build").lowercased().contains("astro build")
     }
 
+    /// The root package (astro.go isAstro).
     func isAstro(_ ctx: RailpackGenerateContext) -> Bool { isAstroPackage(workspace.root, ctx) }
 
     /// Neither `output: 'server'` in the config nor a server adapter dependency (astro.go isAstroSPA).

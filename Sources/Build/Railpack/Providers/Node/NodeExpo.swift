@@ -5,6 +5,7 @@ extension RailpackNodeProvider {
     /// railpack:core/providers/node/expo.go DefaultExpoStartCommand
     static let defaultExpoStartCommand = "expo start"
 
+    /// railpack:core/providers/node/expo.go isExpo
     func isExpo() -> Bool { packageJson.hasDependency("expo") }
 
     /// Expo with react-native-web and app.json `expo.web.output` "static" or "single", any case;

@@ -8,6 +8,7 @@ extension RailpackNodeProvider {
     /// railpack:core/providers/node/next.go nextConfigFiles
     static let nextConfigFiles = ["next.config.js", "next.config.mjs", "next.config.ts"]
 
+    /// A next dependency (railpack:core/providers/node/node.go isNext).
     func isNext() -> Bool { packageJson.hasDependency("next") }
 
     /// `output: 'export'` or `output: "export"` in the first next config (next.go isNextSPA).

@@ -17,6 +17,7 @@ extension RailpackNodeProvider {
         return json.hasScript("build") && (hasConfig || buildsWithReactRouter || json.hasDependency("@react-router/dev"))
     }
 
+    /// The root package (react_router.go isReactRouter).
     func isReactRouter(_ ctx: RailpackGenerateContext) -> Bool { isReactRouterPackage(workspace.root, ctx) }
 
     /// SSR is on by default, so only `ssr: false` in the config makes an SPA (react_router.go isReactRouterSPA).

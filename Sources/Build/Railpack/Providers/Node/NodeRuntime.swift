@@ -18,8 +18,10 @@ extension RailpackNodeProvider {
         return "node"
     }
 
+    /// railpack:core/providers/node/node.go isNuxt
     func isNuxt() -> Bool { packageJson.hasDependency("nuxt") }
 
+    /// railpack:core/providers/node/node.go isRemix
     func isRemix() -> Bool { packageJson.hasDependency("@remix-run/node") }
 
     /// `nodeRuntime`, `nodePackageManager`, and `nodeIsSPA`/`nodeUsesCorepack` only when true (node.go SetNodeMetadata).

@@ -9,8 +9,10 @@ extension RailpackNodeProvider {
         package.packageJson.hasDependency("svelte") && package.packageJson.hasDependency("@sveltejs/kit")
     }
 
+    /// The root package (svelte.go isSvelteKit).
     func isSvelteKit() -> Bool { isSvelteKitPackage(workspace.root) }
 
+    /// svelte.go usesSvelteKitAdapterAuto
     func usesSvelteKitAdapterAuto() -> Bool { packageJson.hasDependency("@sveltejs/adapter-auto") }
 
     /// adapter-auto picks adapter-node only when it sees GCP_BUILDPACKS, the one Node signal it

@@ -9,6 +9,7 @@ extension RailpackNodeProvider {
         package.packageJson.hasProductionDependency("@tanstack/react-start")
     }
 
+    /// The root package (tanstack.go isTanstackStart).
     func isTanstackStart() -> Bool { isTanstackStartPackage(workspace.root) }
 
     /// Without a start script the built server is run with srvx (tanstack.go usesTanstackSrvxFallback).

@@ -12,6 +12,7 @@ extension RailpackNodeProvider {
         return json.hasDependency("vite") && json.hasScript("build") && (json.script("build").lowercased().contains("vite build") || hasConfig)
     }
 
+    /// The root package (vite.go isVite).
     func isVite(_ ctx: RailpackGenerateContext) -> Bool { isVitePackage(workspace.root, ctx) }
 
     /// `outDir` in the root vite config, else `--outDir` in the build script, else dist (vite.go getViteOutputDirectory).
