@@ -19,8 +19,10 @@ enum NodeManifest {
     /// Reads and decodes one manifest (railpack:core/providers/node/workspace.go readPackageJson).
     static func read(_ path: String, in app: RailpackApp) throws(ReadError) -> NodePackageJson {
         guard let text = app.readFile(path) else {
-            // os.ReadFile's wording, with the app-relative path in place of the absolute one.
-            let reason = app.isDirectory(path) ? "read \(path): is a directory" : "open \(path): no such file or directory"
+            // os.ReadFile's wording, with the app-relative path in place of the absolute one. Go
+            // would read bytes that are not UTF-8; railsim reads text only, and says so.
+            let reason = app.isDirectory(path) ? "read \(path): is a directory"
+                : app.hasFile(path) ? "railsim cannot read \(path) as UTF-8 text" : "open \(path): no such file or directory"
             throw ReadError(message: "error reading \(path): \(reason)")
         }
         let document: ConfigValue
