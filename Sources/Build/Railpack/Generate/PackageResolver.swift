@@ -39,9 +39,11 @@ struct PackageResolver: Sendable, Equatable {
 
     func package(_ name: String) -> RequestedPackage? { packages[name] }
 
-    /// Every package with its requested version made fuzzy (railpack:core/resolver/version.go resolveToFuzzyVersion).
+    /// Every package with its requested version made fuzzy (railpack:core/resolver/version.go resolveToFuzzyVersion),
+    /// `latest` pinned where `RailpackLatestReleases` knows the release.
     func resolved() -> [String: ResolvedPackage] {
-        packages.mapValues { ResolvedPackage(name: $0.name, requestedVersion: $0.version, resolvedVersion: Self.fuzzy($0.version),
+        packages.mapValues { ResolvedPackage(name: $0.name, requestedVersion: $0.version,
+                                             resolvedVersion: RailpackLatestReleases.resolve($0.name, fuzzy: Self.fuzzy($0.version)),
                                              source: $0.source, origin: $0.origin) }
     }
 
