@@ -5,7 +5,9 @@
 /// Providers receive it `inout`. Step builders are values: `newCommandStep` registers a step at
 /// its place in the order and returns a copy to fill in, and `store` writes the copy back.
 public struct RailpackGenerateContext: Sendable {
-    let app: RailpackApp
+    /// `var` because Elixir points it at `assets/` while the Node provider plans Phoenix assets
+    /// (railpack:core/providers/elixir/elixir.go InstallNode).
+    var app: RailpackApp
     let env: RailpackEnvironment
     var config: RailpackConfig
     private(set) var steps: [StepBuilder] = []

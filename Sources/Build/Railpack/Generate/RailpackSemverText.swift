@@ -1,0 +1,48 @@
+import Foundation
+
+/// Railpack's loose version helpers, used where providers compare versions before mise has
+/// resolved them (railpack:internal/utils/utils.go ExtractSemverVersion, ParseSemver).
+enum RailpackSemverText {
+    struct Version: Sendable, Equatable {
+        var major: Int
+        var minor: Int
+        var patch: Int
+    }
+
+    /// The first `\d+(\.\d+)?(\.\d+)?` in the trimmed text, or "" (utils.go ExtractSemverVersion).
+    static func extract(_ text: String) -> String {
+        let chars = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        guard let start = chars.firstIndex(where: isDigit) else { return "" }
+        var end = start
+        while end < chars.count, isDigit(chars[end]) { end += 1 }
+        for _ in 0..<2 {
+            guard end + 1 < chars.count, chars[end] == ".", isDigit(chars[end + 1]) else { break }
+            end += 1
+            while end < chars.count, isDigit(chars[end]) { end += 1 }
+        }
+        return String(chars[start..<end])
+    }
+
+    /// `name@` and a `v` prefix dropped, then dot-separated integers (Go's strconv.Atoi, so a sign
+    /// is allowed); a missing minor or patch is 0, and the patch may carry a `-suffix`
+    /// (utils.go ParseSemver). nil where upstream returns an error.
+    static func parse(_ text: String) -> Version? {
+        var version = Substring(text)
+        if let at = version.firstIndex(of: "@") { version = version[version.index(after: at)...] }
+        if version.hasPrefix("v") { version = version.dropFirst() }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard let majorText = parts.first, let major = Int(majorText) else { return nil }
+        var minor = 0, patch = 0
+        if parts.count > 1 {
+            guard let value = Int(parts[1]) else { return nil }
+            minor = value
+        }
+        if parts.count > 2 {
+            let patchText = parts[2].split(separator: "-", omittingEmptySubsequences: false).first ?? ""
+            guard let value = Int(patchText) else { return nil }
+            patch = value
+        }
+        return Version(major: major, minor: minor, patch: patch)
+    }
+}
