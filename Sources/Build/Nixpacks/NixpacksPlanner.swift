@@ -76,7 +76,8 @@ public enum NixpacksPlanner {
         }
         plan.context = context
 
-        if (plan.phases ?? [:]).isEmpty, depth < 64 {
+        // A provider railsim does not emulate would have made phases, so no fallback then.
+        if (plan.phases ?? [:]).isEmpty, context.unemulatedProviders.isEmpty, depth < 64 {
             let directories = app.topLevelEntries.filter(\.isDirectory)
             if directories.count == 1, let only = directories.first, let resolved = app.resolve(app.root.appending(only.name)) {
                 return try Self.plan(NixpacksApp(snapshot: app.snapshot, root: resolved), environment: environment,
