@@ -3,14 +3,18 @@
 
 Nixpacks keeps one insta snapshot per example (tests/snapshots/generate_plan_tests__<name>.snap,
 made by tests/generate_plan_tests.rs through test-helper/src/lib.rs). This script exports
-`examples/` and `tests/snapshots/` from a Nixpacks checkout, or from the bare mirror with
-`git archive`, and runs railsim's conformance test on every python* example and node-python.
-The test plans each example with railsim's planner, masks the plan the way Nixpacks' test helper
-does, and prints:
+`examples/` and `tests/snapshots/` from a Nixpacks checkout, or from the bare mirror (blob by
+blob), and runs railsim's conformance test. The test plans every python* example and node-python
+with railsim's planner, masks the plan the way Nixpacks' test helper does, and prints:
 
     plan: K/N exact
     startCommand: S/N
     install: I/N
+
+and, over every example with a snapshot, whether railsim detects the provider Nixpacks did
+(the first name of the snapshot's NIXPACKS_METADATA):
+
+    detection: D/M
 
 Usage:
     scripts/nixpacks-conformance.py --git-dir /work/.mirror/railwayapp+nixpacks/repo [--rev HEAD]
@@ -30,31 +34,44 @@ PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEST_FILTER = "NixpacksConformanceTests"
 
 
-def is_compared(example: str) -> bool:
-    """The examples the conformance test plans (it applies the same rule)."""
-    return example.startswith("python") or example == "node-python"
-
-
-def export_from_git(git_dir: str, rev: str, target: str) -> None:
-    """`git archive <rev>` of the compared examples and their snapshots, unpacked into `target`.
-    Only those paths: a mirror may lack the blobs of other examples' large files."""
+def export_from_git(git_dir: str, rev: str, target: str) -> int:
+    """Writes `examples/` and `tests/snapshots/` of `rev` into `target`, blob by blob through
+    `git cat-file --batch`. A mirror may lack the blobs of some large files (`git archive` then
+    fails); those files are skipped and counted. Returns the number skipped."""
     listing = subprocess.run(
-        ["git", "--git-dir", git_dir, "ls-tree", "-d", "--name-only", f"{rev}:examples"],
-        check=True, capture_output=True, text=True,
-    )
-    examples = [name for name in listing.stdout.split() if is_compared(name)]
-    paths = [f"examples/{name}" for name in examples]
-    paths += [f"tests/snapshots/generate_plan_tests__{name.replace('-', '_')}.snap" for name in examples]
-    present = subprocess.run(
-        ["git", "--git-dir", git_dir, "ls-tree", "-r", "--name-only", rev, "--", *paths],
-        check=True, capture_output=True, text=True,
-    ).stdout.split("\n")
-    wanted = [path for path in paths if any(line == path or line.startswith(path + "/") for line in present)]
-    archive = subprocess.run(
-        ["git", "--git-dir", git_dir, "archive", "--format=tar", rev, "--", *wanted],
+        ["git", "--git-dir", git_dir, "ls-tree", "-r", "-z", rev, "--", "examples", "tests/snapshots"],
         check=True, capture_output=True,
-    )
-    subprocess.run(["tar", "-x", "-C", target], input=archive.stdout, check=True)
+    ).stdout.split(b"\0")
+    entries = []
+    for record in listing:
+        if not record:
+            continue
+        meta, _, path = record.partition(b"\t")
+        mode, kind, sha = meta.split(b" ")
+        if kind == b"blob":
+            entries.append((mode.decode(), sha.decode(), path.decode("utf-8", "surrogateescape")))
+    batch = subprocess.Popen(["git", "--git-dir", git_dir, "cat-file", "--batch"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    skipped = 0
+    for mode, sha, path in entries:
+        batch.stdin.write(sha.encode() + b"\n")
+        batch.stdin.flush()
+        header = batch.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            skipped += 1
+            continue
+        content = batch.stdout.read(int(header[2]))
+        batch.stdout.read(1)  # the newline after each object
+        destination = os.path.join(target, path)
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        if mode == "120000":
+            os.symlink(content.decode("utf-8", "surrogateescape"), destination)
+        else:
+            with open(destination, "wb") as handle:
+                handle.write(content)
+    batch.stdin.close()
+    batch.wait()
+    return skipped
 
 
 def main() -> int:
@@ -70,7 +87,9 @@ def main() -> int:
     try:
         if args.git_dir:
             temporary = tempfile.mkdtemp(prefix="railsim-nixpacks-")
-            export_from_git(args.git_dir, args.rev, temporary)
+            skipped = export_from_git(args.git_dir, args.rev, temporary)
+            if skipped:
+                print(f"nixpacks-conformance: {skipped} files absent from the mirror were skipped")
             checkout = temporary
         else:
             checkout = os.path.abspath(args.checkout)
@@ -87,12 +106,12 @@ def main() -> int:
         reporting = False
         for line in run.stdout.splitlines():
             text = line.strip()
-            if text.startswith(("plan:", "plan (byte for byte):", "startCommand:", "install:")):
+            if text.startswith(("plan:", "plan (byte for byte):", "startCommand:", "install:", "config-only plans:", "detection:")):
                 figures.append(text)
                 reporting = False
             elif text.startswith("NixpacksConformance:"):
                 reporting = True
-                if args.verbose or ": plan differs" not in text:
+                if args.verbose or "differs\n" not in text and " differs" not in text:
                     print(text)
             elif reporting and args.verbose and not text[:1] in ("\u25c7", "\u2714", "\u2718", "\u21b3", "\U00100788", "\U001007C8"):
                 print(line)

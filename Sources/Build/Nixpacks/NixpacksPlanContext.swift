@@ -32,7 +32,7 @@ public enum NixpacksStartSource: Sendable, Equatable {
     case configFile(RepoPath, line: Int?)
     /// `NIXPACKS_START_CMD`.
     case variable(String)
-    /// The CLI's `--start-cmd`, which is how Railway hands over a service's start command.
+    /// The CLI layer (`--start-cmd`, `--json-plan`): how Railway hands over a service's start command.
     case options
 }
 

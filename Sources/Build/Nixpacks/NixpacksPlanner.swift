@@ -1,23 +1,45 @@
+import Railway
 import Snapshot
 
 /// What Railway hands Nixpacks besides the variables: the CLI's `--install-cmd`, `--build-cmd`,
-/// `--start-cmd` and `--config` (nixpacks:src/main.rs). Railway sets a service's build command as
-/// `--build-cmd` (railway-platform.md §4, old build-configuration docs).
+/// `--start-cmd`, `--json-plan` and `--config` (nixpacks:src/main.rs). Railway sets a service's
+/// build command as `--build-cmd` (railway-platform.md §4, old build-configuration docs).
 public struct NixpacksPlanOptions: Sendable, Equatable {
     public var installCommand: String?
     public var buildCommand: String?
     public var startCommand: String?
+    /// A whole or partial plan as JSON, under the flags (main.rs merges `[json_plan, cli_plan]`).
+    public var jsonPlan: String?
     public var configFile: String?
 
-    public init(installCommand: String? = nil, buildCommand: String? = nil, startCommand: String? = nil, configFile: String? = nil) {
+    public init(installCommand: String? = nil, buildCommand: String? = nil, startCommand: String? = nil,
+                jsonPlan: String? = nil, configFile: String? = nil) {
         self.installCommand = installCommand
         self.buildCommand = buildCommand
         self.startCommand = startCommand
+        self.jsonPlan = jsonPlan
         self.configFile = configFile
     }
 
+    /// main.rs: the JSON plan, then the flags, as one layer.
+    func plan() throws(NixpacksPlanError) -> NixpacksPlan {
+        guard let jsonPlan else { return flagsPlan }
+        let decoded: NixpacksPlan
+        do {
+            let document = try ConfigDocumentParser.parse(jsonPlan, format: .json, file: "--json-plan")
+            decoded = try NixpacksConfigFile.decodePlan(document).plan
+        } catch let error as ConfigSyntaxError {
+            throw NixpacksPlanError(.configFile, "Invalid --json-plan: \(error.message)")
+        } catch let error as NixpacksConfigFile.DecodeError {
+            throw NixpacksPlanError(.configFile, "Invalid --json-plan: \(error.message)")
+        } catch {
+            throw NixpacksPlanError(.configFile, "Invalid --json-plan")
+        }
+        return NixpacksPlanMerge.mergeAll([decoded, flagsPlan])
+    }
+
     /// main.rs: each flag becomes a phase (or the start) of the CLI plan layer.
-    var plan: NixpacksPlan {
+    var flagsPlan: NixpacksPlan {
         var plan = NixpacksPlan()
         if let installCommand {
             var install = NixpacksPhase.install(nil)
@@ -54,7 +76,8 @@ public enum NixpacksPlanner {
         context.appDirectory = app.root
         let file = try NixpacksConfigFile.read(app, environment: environment, explicitFile: options.configFile)
         let environmentPlan = environment.plan
-        let before = NixpacksPlanMerge.mergeAll([file.plan, environmentPlan, options.plan])
+        let cliPlan = try options.plan()
+        let before = NixpacksPlanMerge.mergeAll([file.plan, environmentPlan, cliPlan])
         let planEnvironment = environment.appending(before.variables ?? [:])
         let providerPlan = try providersPlan(app, environment: planEnvironment, requested: before.providers, context: &context)
         let procfile = try procfilePlan(app)
@@ -63,7 +86,7 @@ public enum NixpacksPlanner {
         plan = NixpacksPlanMerge.pin(plan, debian: planEnvironment.isTruthy("DEBIAN"))
 
         // The start command's layer: the last one that set it (providers keep the first provider's).
-        if options.startCommand != nil {
+        if cliPlan.start?.cmd != nil {
             context.startSource = .options
         } else if environmentPlan.start?.cmd != nil {
             context.startSource = .variable("NIXPACKS_START_CMD")
