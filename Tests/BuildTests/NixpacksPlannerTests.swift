@@ -112,6 +112,8 @@ enum NT {
         #expect(plan.variables?["DATABASE_URL"] == "postgres://x")
         #expect(plan.variables?["EMPTY"] == nil)  // environment.rs from_envs: `NAME=` reads Nixpacks' own environment
         #expect(plan.variables?["PIP_DEFAULT_TIMEOUT"] == "5")  // the service's value beats the provider's default
+        // environment.rs from_envs splits `NAME=VALUE` with a regex whose name stops at the first other character.
+        #expect(try NT.plan(["main.py": ""], variables: ["A.B": "1"]).variables?["A"] == ".B=1")
     }
 
     @Test func noProviderAndNoDirectoryGivesAnEmptyPlan() throws {

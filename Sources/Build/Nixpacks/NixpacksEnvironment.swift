@@ -3,10 +3,21 @@
 struct NixpacksEnvironment {
     private(set) var variables: [String: String]
 
-    /// `Environment::from_envs` reads `NAME=` (an empty value) as "take NAME from Nixpacks' own
-    /// process environment", so an empty service variable never reaches the plan.
+    /// The variables as `Environment::from_envs` reads each `--env NAME=VALUE` with the regex
+    /// `([A-Za-z0-9_-]*)(?:=?)([\s\S]*)`: the name is the longest run of those characters, and the
+    /// rest (after one `=`) is the value, so `A.B=1` sets `A` to `.B=1`. An empty value means "take
+    /// NAME from Nixpacks' own process environment", so an empty service variable never arrives.
     init(_ variables: [String: String]) {
-        self.variables = variables.filter { !$0.value.isEmpty }
+        var read: [String: String] = [:]
+        for (name, value) in variables.sorted(by: { NixpacksOrdering.less($0.key, $1.key) }) {
+            let argument = Array("\(name)=\(value)".unicodeScalars)
+            let nameEnd = argument.firstIndex { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-")) } ?? argument.count
+            var valueStart = nameEnd
+            if valueStart < argument.count, argument[valueStart] == "=" { valueStart += 1 }
+            guard valueStart < argument.count else { continue }
+            read[String(String.UnicodeScalarView(argument[..<nameEnd]))] = String(String.UnicodeScalarView(argument[valueStart...]))
+        }
+        self.variables = read
     }
 
     func variable(_ name: String) -> String? { variables[name] }
