@@ -6,6 +6,15 @@ import Snapshot
 struct NixpacksApp {
     let snapshot: RepoSnapshot
     let root: RepoPath
+    /// Every entry under the app directory in walk order, made once: detection and the Python
+    /// provider search the tree several times.
+    private let walk: [RepoPath]
+
+    init(snapshot: RepoSnapshot, root: RepoPath) {
+        self.snapshot = snapshot
+        self.root = root
+        self.walk = Self.preorder(snapshot, from: root)
+    }
 
     /// A path below the app directory, or nil for one that climbs out of the repository.
     func path(_ name: String) -> RepoPath? { RepoPath(name, relativeTo: root) }
@@ -61,13 +70,13 @@ struct NixpacksApp {
     /// Nixpacks' walker also honours `.ignore` files, and `.gitignore` inside a git checkout;
     /// Railway's build context carries no `.git`, and railsim does not read `.ignore` files.
     func walkFiles(where matches: (RepoPath) -> Bool) -> [RepoPath] {
-        preorder(from: root).filter { path in
+        walk.filter { path in
             guard let resolved = resolve(path), snapshot.isFile(resolved) else { return false }
             return matches(path)
         }
     }
 
-    private func preorder(from start: RepoPath) -> [RepoPath] {
+    private static func preorder(_ snapshot: RepoSnapshot, from start: RepoPath) -> [RepoPath] {
         var order: [RepoPath] = []
         var stack: [RepoPath] = snapshot.children(of: start).sorted(by: NixpacksOrdering.less).reversed().map { start.appending($0) }
         while let next = stack.popLast() {

@@ -42,9 +42,15 @@ enum NixpacksPatterns {
     }
 
     /// app.rs `find_match`: the files in walk order, each read in full (a non-UTF-8 file fails the
-    /// plan), stopping at the first that matches.
-    static func anyFile(_ files: [RepoPath], in app: NixpacksApp, matches pattern: NSRegularExpression?) throws(NixpacksPlanError) -> Bool {
-        for file in files where matches(pattern, try app.readFile(at: file)) { return true }
+    /// plan), stopping at the first that matches. `literal` is a substring every match contains:
+    /// checking it first keeps ICU's backtracking off files that cannot match (Rust's regex crate
+    /// runs in linear time; a long minified line would not).
+    static func anyFile(_ files: [RepoPath], in app: NixpacksApp, matches pattern: NSRegularExpression?,
+                        containing literal: String) throws(NixpacksPlanError) -> Bool {
+        for file in files {
+            let text = try app.readFile(at: file)
+            if NixpacksText.contains(text, literal) && matches(pattern, text) { return true }
+        }
         return false
     }
 }

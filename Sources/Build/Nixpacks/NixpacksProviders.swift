@@ -31,7 +31,7 @@ enum NixpacksProvider: String, CaseIterable, Sendable {
         case .deno:                                                                        // deno.rs detect
             if app.includesFile("deno.json") || app.includesFile("deno.jsonc") { return true }
             let sources = app.walkFiles { path in [".ts", ".tsx", ".js", ".jsx"].contains { path.name.hasSuffix($0) } }
-            return try NixpacksPatterns.anyFile(sources, in: app, matches: NixpacksPatterns.denoImport)
+            return try NixpacksPatterns.anyFile(sources, in: app, matches: NixpacksPatterns.denoImport, containing: "https://deno")
         case .fsharp: return !app.walkFiles { $0.name.hasSuffix(".fsproj") }.isEmpty      // fsharp.rs: find_files("*.fsproj")
         case .clojure: return app.includesFile("project.clj") || app.includesFile("build.clj")  // clojure.rs is_using_lein / is_using_tools_build
         case .gleam: return app.includesFile("gleam.toml") && app.includesFile("manifest.toml")  // gleam/mod.rs detect (has_match on exact names)
@@ -46,7 +46,7 @@ enum NixpacksProvider: String, CaseIterable, Sendable {
         case .lunatic:                                                                     // lunatic.rs detect
             guard app.includesFile("Cargo.toml"), let config = app.path(".cargo/config.toml") else { return false }
             let files = app.walkFiles { $0 == config }
-            return try NixpacksPatterns.anyFile(files, in: app, matches: NixpacksPatterns.lunaticRunner)
+            return try NixpacksPatterns.anyFile(files, in: app, matches: NixpacksPatterns.lunaticRunner, containing: "\"lunatic\"")
         case .scala: return app.includesFile("build.sbt")                                 // scala.rs detect
         case .php: return app.includesFile("composer.json") || app.includesFile("index.php")  // php/mod.rs detect
         case .ruby: return app.includesFile("Gemfile")                                    // ruby.rs detect

@@ -108,20 +108,21 @@ enum NixpacksPythonProvider {
 
     /// python.rs `is_using_postgres`: the Django engine string in any .py file, or psycopg.
     static func usesPostgres(_ app: NixpacksApp) throws(NixpacksPlanError) -> Bool {
-        try NixpacksPatterns.anyFile(pythonFiles(app), in: app, matches: NixpacksPatterns.djangoPostgres)
+        try NixpacksPatterns.anyFile(pythonFiles(app), in: app, matches: NixpacksPatterns.djangoPostgres, containing: "postgresql")
             || usesDependency(app, "psycopg2") || usesDependency(app, "psycopg")
     }
 
     /// python.rs `is_using_mysql` (django_psdb_engine is PlanetScale's MySQL engine).
     static func usesMySQL(_ app: NixpacksApp) throws(NixpacksPlanError) -> Bool {
-        try NixpacksPatterns.anyFile(pythonFiles(app), in: app, matches: NixpacksPatterns.djangoMySQL)
+        try NixpacksPatterns.anyFile(pythonFiles(app), in: app, matches: NixpacksPatterns.djangoMySQL, containing: "django")
     }
 
     /// python.rs `get_django_app_name`: the first `WSGI_APPLICATION = "<x>.application"` in walk order.
     static func djangoApplication(_ app: NixpacksApp) throws(NixpacksPlanError) -> String {
         for file in pythonFiles(app) {
-            if let groups = NixpacksPatterns.captures(NixpacksPatterns.wsgiApplication, try app.readFile(at: file)),
-               groups.count > 1, let name = groups[1] {
+            let text = try app.readFile(at: file)
+            if NixpacksText.contains(text, "WSGI_APPLICATION = "),
+               let groups = NixpacksPatterns.captures(NixpacksPatterns.wsgiApplication, text), groups.count > 1, let name = groups[1] {
                 return name
             }
         }
