@@ -13,8 +13,7 @@ public enum NixpacksBuilder {
         result.log.append("Nixpacks v\(emulatedVersion) (emulated)")
         let plan: NixpacksPlan
         do {
-            plan = try NixpacksPlanner.plan(snapshot: snapshot, root: service.rootDirectory,
-                                            variables: buildVariables(service), options: options(service))
+            plan = try NixpacksPlanner.plan(for: service, snapshot: snapshot)
         } catch {
             result.failure = failure(error)
             return result
@@ -115,5 +114,16 @@ public enum NixpacksBuilder {
         case .provider?, nil: source = "Nixpacks' Python provider"
         }
         return StartCommandSpec(form: .shell(interpreter: ["/bin/bash", "-l", "-c"], command: command), source: source, display: command)
+    }
+}
+
+extension NixpacksPlanner {
+    /// The plan Railway's Nixpacks makes for a service: its root directory, its variables and
+    /// Railway's own, its build and start commands. The image `NixpacksBuilder` builds is derived
+    /// from exactly this plan, so `plan(for:snapshot:).json()` is what a `--format nixpacks-json`
+    /// output should print.
+    public static func plan(for service: ResolvedService, snapshot: RepoSnapshot) throws(NixpacksPlanError) -> NixpacksPlan {
+        try plan(snapshot: snapshot, root: service.rootDirectory,
+                 variables: NixpacksBuilder.buildVariables(service), options: NixpacksBuilder.options(service))
     }
 }
