@@ -57,7 +57,7 @@ public enum NixpacksBuilder {
         result.log.append("start │ \(plan.start?.cmd ?? "")")
 
         var image = NixpacksImage.base(snapshot: snapshot, appDirectory: context.appDirectory, version: version,
-                              versionSource: "\(versionSource) (nix \(pythonPackage))", result: &result)
+                              versionSource: "\(versionSource) (nix \(pythonPackage)\(pythonPackage == "python3" ? ", 3.11 per Nixpacks' docs" : ""))", result: &result)
         NixpacksImage.install(ordered, into: &image, appDirectory: context.appDirectory, snapshot: snapshot, version: version, result: &result)
         NixpacksImage.environment(plan, ordered: ordered, image: &image)
         result.startCommand = startCommand(plan, service: service)

@@ -34,7 +34,7 @@ struct NixpacksPythonVersion: Equatable {
             source = request == nil ? nil : ".tool-versions"
         }
         guard let request, let source else {
-            return NixpacksPythonVersion(package: defaultPackage, archive: archive, source: "Nixpacks' default python3")
+            return NixpacksPythonVersion(package: defaultPackage, archive: archive, source: "Nixpacks' default")
         }
         return fromRequest(request, source: source)
     }
@@ -42,7 +42,7 @@ struct NixpacksPythonVersion: Equatable {
     /// The regex python.rs applies to the trimmed request, and its table of major.minor pairs.
     /// Both groups always take part, so "2" gives ("2", "") and falls to the default.
     static func fromRequest(_ request: String, source: String) -> NixpacksPythonVersion {
-        let fallback = NixpacksPythonVersion(package: defaultPackage, archive: archive, source: "\(source) (no version Nixpacks maps; default python3)")
+        let fallback = NixpacksPythonVersion(package: defaultPackage, archive: archive, source: "\(source), a version Nixpacks does not map, so its default")
         guard let groups = NixpacksPatterns.captures(NixpacksPatterns.pythonVersion, NixpacksText.trim(request)), groups.count > 2 else {
             return fallback
         }
