@@ -81,6 +81,12 @@ import TestSupport
         #expect(result.log.contains("Using subdirectory \"backend\""))
     }
 
+    @Test func dockerignoreAppliesToTheCopy() throws {
+        let result = try Self.build(["main.py": "", "local_settings.py": "", ".dockerignore": "local_settings.py\n"])
+        #expect(result.image?.fileSystem.isFile("/app/main.py") == true)
+        #expect(result.image?.fileSystem.isFile("/app/local_settings.py") == false)
+    }
+
     @Test func rootDirectoryIsTheApp() throws {
         let result = try Self.build(["svc/main.py": "", "svc/requirements.txt": "flask\n", "package.json": "{}"], root: "svc")
         #expect(result.failure == nil)

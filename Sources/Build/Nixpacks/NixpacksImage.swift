@@ -6,6 +6,8 @@ import Snapshot
 enum NixpacksImage {
     /// The Nixpacks base image with the nix interpreter and the app copied to /app: every phase
     /// and the start copy the app directory to `/app/` (nixpacks:src/nixpacks/builder/docker/dockerfile_generation.rs).
+    /// The build context is a copy of the whole app directory (files.rs `recursive_copy_dir`), so
+    /// its `.dockerignore` decides what the COPY sees (moby/patternmatcher, as for Dockerfiles).
     static func base(snapshot: RepoSnapshot, appDirectory: RepoPath, version: PythonVersion, versionSource: String,
                           result: inout BuildResult) -> Image {
         let prefix = "/nix/var/nix/profiles/default"
@@ -13,7 +15,11 @@ enum NixpacksImage {
                                              evidence: "Nixpacks installs Python from a nix store path that depends on the nixpkgs archive; railsim uses the profile path"))
         var fileSystem = ImageFileSystem(snapshot: snapshot)
         fileSystem.addNodes(InterpreterLayout.nodes(prefix: prefix, version: version, origin: "nix python", withPythonLink: true))
-        fileSystem.add(.mount(target: "/app", source: appDirectory, excluded: .none))
+        let ignore = DockerIgnoreRules.forContext(snapshot: snapshot, context: appDirectory)
+        fileSystem.add(.mount(target: "/app", source: appDirectory, excluded: ExcludedPaths { path in
+            guard let relative = path.relative(to: appDirectory) else { return false }
+            return ignore.excludes(relative)
+        }))
         var image = Image(fileSystem: fileSystem, base: "nixpacks")
         image.python = PythonInstallation(version: version, prefix: prefix, siteDirectories: [], versionSource: versionSource)
         image.workingDirectory = "/app"  // dockerfile_generation.rs WORKDIR /app/
