@@ -74,6 +74,14 @@ import TestSupport
         #expect(provider.image?.entrypoint == ["/bin/bash", "-l", "-c"])
     }
 
+    @Test func startUserAndRunImage() throws {
+        let user = try Self.build(["main.py": "", "nixpacks.toml": "[start]\nuser = \"app\"\n"])
+        #expect(user.image?.user == "app")
+        #expect(user.startCommand?.display == "python main.py")
+        let runImage = try Self.build(["main.py": "", "nixpacks.toml": "[start]\nrunImage = \"ubuntu:noble\"\n"])
+        #expect(runImage.failure?.kind == .unsupported)
+    }
+
     @Test func subdirectoryBecomesTheApp() throws {
         let result = try Self.build(["README.md": "", "backend/main.py": "", "backend/requirements.txt": "flask\n"])
         #expect(result.failure == nil)

@@ -55,6 +55,12 @@ public enum NixpacksBuilder {
             ? (context.pythonVersionSource ?? "Nixpacks' Python provider")
             : "nix package \(pythonPackage) from nixpacks.toml or NIXPACKS_PKGS"
         result.log.append("start │ \(plan.start?.cmd ?? "")")
+        if let runImage = plan.start?.runImage {
+            // dockerfile_generation.rs: a run image starts a second stage that copies only
+            // `onlyIncludeFiles` from the build, without the nix interpreter or the venv.
+            result.failure = BuildFailure(.unsupported, message: "railsim cannot predict this Nixpacks build: the start runs in a separate image (\(runImage))")
+            return result
+        }
 
         var image = NixpacksImage.base(snapshot: snapshot, appDirectory: context.appDirectory, version: version,
                               versionSource: "\(versionSource) (nix \(pythonPackage)\(pythonPackage == "python3" ? ", 3.11 per Nixpacks' docs" : ""))", result: &result)
@@ -65,6 +71,8 @@ public enum NixpacksBuilder {
             result.failure = BuildFailure(.noStartCommand, message: "No start command could be found")  // nixpacks:src/lib.rs
         }
         image.cmd = result.startCommand.map { if case .shell(_, let command) = $0.form { return [command] }; return [] }
+        // dockerfile_generation.rs: `[start] user` adds `useradd -m` and `USER` before the CMD.
+        if let user = plan.start?.user { image.user = user }
         result.image = image
         return result
     }
