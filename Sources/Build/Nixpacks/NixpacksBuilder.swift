@@ -1,96 +1,137 @@
 import Railway
 import Snapshot
 
-/// Legacy Nixpacks, Python provider only (nixpacks:src/providers/python.rs; railpack.md §5).
-/// Railway keeps it for existing services; new services get Railpack.
+/// Legacy Nixpacks (railpack.md §5). Railway keeps it for existing services; new services get
+/// Railpack. The image is derived from Nixpacks' own plan (`NixpacksPlanner`), so what railsim
+/// runs is what `nixpacks plan` says: the interpreter from the setup phase's nix packages, the
+/// venv and dependencies from the install command, the variables and the start command.
 public enum NixpacksBuilder {
+    public static let emulatedVersion = "1.39.0"  // nixpacks:Cargo.toml version at f51d7fd
+
     public static func build(_ service: ResolvedService, snapshot: RepoSnapshot) -> BuildResult {
         var result = BuildResult(builder: .nixpacks)
-        let app = NixpacksApp(snapshot: snapshot, root: service.rootDirectory, variables: service.settings)
-        // Node precedes Python in Nixpacks' provider order (nixpacks:src/lib.rs get_providers).
-        if app.has("package.json") {
-            result.notes.append(.nonPythonProvider("Node"))
-            result.failure = BuildFailure(.unsupported, message: "railsim simulates Python services; Nixpacks detected Node")
+        result.log.append("Nixpacks v\(emulatedVersion) (emulated)")
+        let plan: NixpacksPlan
+        do {
+            plan = try NixpacksPlanner.plan(for: service, snapshot: snapshot)
+        } catch {
+            result.failure = failure(error)
             return result
         }
-        guard app.has("main.py") || app.has("requirements.txt") || app.has("pyproject.toml") || app.has("Pipfile") else {
-            // nixpacks:src/lib.rs
+        let context = plan.context
+        result.plan.provider = context.providers.first
+        result.log += context.warnings
+        if context.appDirectory != service.rootDirectory, let sub = context.appDirectory.relative(to: service.rootDirectory) {
+            result.log.append("Using subdirectory \"\(sub)\"")  // nixpacks:src/lib.rs create_docker_image
+        }
+        if let other = context.unemulatedProviders.first {
+            // Node precedes Python in Nixpacks' provider order (nixpacks:src/lib.rs get_providers).
+            let name = displayName(other)
+            result.notes.append(.nonPythonProvider(name))
+            result.failure = BuildFailure(.unsupported, message: "railsim simulates Python services; Nixpacks detected \(name)")
+            return result
+        }
+        guard let phases = plan.phases, !phases.isEmpty else {
+            // nixpacks:src/lib.rs create_docker_image
             result.failure = BuildFailure(.noProvider, message: "Nixpacks was unable to generate a build plan for this app.")
             return result
         }
-        result.plan.provider = "python"
-        // Version: NIXPACKS_PYTHON_VERSION, else .python-version, else runtime.txt; default python3,
-        // which the docs give as 3.11 (python.rs get_nix_python_package).
-        var version = PythonVersion(3, 11)
-        var versionSource = "Nixpacks' default python3 (3.11 per its docs)"
-        if let raw = app.variable("NIXPACKS_PYTHON_VERSION"), let parsed = PythonVersion(parsing: raw) { version = parsed; versionSource = "NIXPACKS_PYTHON_VERSION" }
-        else if let text = app.text(".python-version"), let parsed = PythonVersion(parsing: text) { version = parsed; versionSource = ".python-version" }
-        else if let text = app.text("runtime.txt"), let parsed = PythonVersion(parsing: text) { version = parsed; versionSource = "runtime.txt" }
-        let prefix = "/nix/var/nix/profiles/default"
-        result.assumptions.append(Assumption(name: "nixpacks-python-prefix", value: prefix, alternatives: ["/nix/store/<hash>-python3-\(version)"],
-                                             evidence: "Nixpacks installs Python from a nix store path that depends on the nixpkgs archive; railsim uses the profile path"))
-        let python = PythonInstallation(version: version, prefix: prefix, siteDirectories: [], versionSource: versionSource)
-        var fileSystem = ImageFileSystem(snapshot: snapshot)
-        fileSystem.addNodes(InterpreterLayout.nodes(prefix: prefix, version: version, origin: "nix python", withPythonLink: true))
-        // Every phase copies the app to /app/ (nixpacks:src/nixpacks/builder/docker/dockerfile_generation.rs).
-        fileSystem.add(.mount(target: "/app", source: service.rootDirectory, excluded: .none))
-        var image = Image(fileSystem: fileSystem, base: "nixpacks")
-        image.python = python
-        image.workingDirectory = "/app"
-        image.entrypoint = ["/bin/bash", "-l", "-c"]
-        let venv = VirtualEnvironment(path: "/opt/venv", version: version)
-        image.virtualEnvironment = venv
-        image.fileSystem.addNodes(InterpreterLayout.venvNodes(venv, base: python, createdBy: "python -m venv --copies /opt/venv"))
-        var notes: [BuildNote] = []
-        var distributions: [InstalledDistribution] = []
-        if app.has("requirements.txt") {
-            result.plan.packageManager = "pip"
-            result.plan.installCommands = ["python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install -r requirements.txt"]
-            distributions = PythonDependencies.fromRequirements(app.path("requirements.txt"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
-        } else if app.has("pyproject.toml"), app.has("poetry.lock") {
-            result.plan.packageManager = "poetry"
-            distributions = PythonDependencies.fromLockFile(app.path("poetry.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
-        } else if app.has("pyproject.toml"), app.has("pdm.lock") {
-            // Manager order pip > poetry > pdm > uv > setuptools > pipenv (nixpacks:src/providers/python.rs PackageManager::resolve).
-            result.plan.packageManager = "pdm"
-            distributions = PythonDependencies.fromLockFile(app.path("pdm.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
-        } else if app.has("pyproject.toml"), app.has("uv.lock") {
-            result.plan.packageManager = "uv"
-            distributions = PythonDependencies.fromLockFile(app.path("uv.lock"), in: snapshot, sitePackages: venv.sitePackages, notes: &notes)
-        } else if app.has("pyproject.toml") {
-            // pyproject alone: setuptools, `pip install --upgrade build setuptools && pip install .`
-            // (nixpacks:src/providers/python.rs), which installs the declared dependencies.
-            result.plan.packageManager = "setuptools"
-            result.plan.installCommands = ["python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install --upgrade build setuptools && pip install ."]
-            distributions = PythonDependencies.fromPyproject(app.path("pyproject.toml"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
-        } else if app.has("Pipfile") {
-            result.plan.packageManager = "pipenv"
-            distributions = PythonDependencies.fromPipfile(app.path("Pipfile"), in: snapshot, sitePackages: venv.sitePackages, python: version, notes: &notes)
+        guard let ordered = plan.sortedPhases else {
+            // nixpacks:src/nixpacks/plan/topological_sort.rs
+            result.failure = BuildFailure(.unsupported, message: "Circular dependency detected")
+            return result
         }
-        result.notes += notes
-        image.distributions = distributions
-        image.fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: "/opt/venv/bin"))
-        image.setEnvironment("PATH", "/opt/venv/bin:\(prefix)/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")
-        image.setEnvironment("VIRTUAL_ENV", "/opt/venv")
-        for (name, value) in [("PYTHONFAULTHANDLER", "1"), ("PYTHONUNBUFFERED", "1"), ("PYTHONHASHSEED", "random"), ("PYTHONDONTWRITEBYTECODE", "1"),
-                              ("PIP_NO_CACHE_DIR", "1"), ("PIP_DISABLE_PIP_VERSION_CHECK", "1"), ("PIP_DEFAULT_TIMEOUT", "100")] {
-            image.setEnvironment(name, value)
+        for phase in ordered {
+            let row = phase.name == "setup" || phase.name?.hasSuffix(":setup") == true
+                ? (phase.nixPkgs ?? []).joined(separator: ", ") : (phase.cmds ?? []).joined(separator: " && ")
+            if !row.isEmpty { result.log.append("\(phase.name ?? "") │ \(row)") }
         }
-        let shell = ["/bin/bash", "-l", "-c"]
-        var start: StartCommandSpec? = nil
-        if let command = service.config.effectiveStartCommand, let source = service.config.startCommand?.source {
-            start = StartCommandSpec(form: .shell(interpreter: shell, command: command), source: source.description, display: command)
-        } else if let text = app.text("Procfile"), let process = Procfile(text: text).selected {
-            start = StartCommandSpec(form: .shell(interpreter: shell, command: process.command), source: "\(app.path("Procfile")):\(process.line)", display: process.command)
-        } else if app.has("main.py") {
-            start = StartCommandSpec(form: .shell(interpreter: shell, command: "python main.py"), source: "Nixpacks' Python provider", display: "python main.py")
+        guard let pythonPackage = ordered.lazy.flatMap({ $0.nixPkgs ?? [] }).first(where: { NixpacksPythonVersion.interpreter(ofPackage: $0) != nil }),
+              let version = NixpacksPythonVersion.interpreter(ofPackage: pythonPackage) else {
+            result.failure = BuildFailure(.unsupported, message: "railsim simulates Python services; Nixpacks' plan installs no Python interpreter")
+            return result
         }
-        if start == nil {
+        let versionSource = pythonPackage == context.pythonPackage
+            ? (context.pythonVersionSource ?? "Nixpacks' Python provider")
+            : "nix package \(pythonPackage) from nixpacks.toml or NIXPACKS_PKGS"
+        result.log.append("start │ \(plan.start?.cmd ?? "")")
+        if let runImage = plan.start?.runImage {
+            // dockerfile_generation.rs: a run image starts a second stage that copies only
+            // `onlyIncludeFiles` from the build, without the nix interpreter or the venv.
+            result.failure = BuildFailure(.unsupported, message: "railsim cannot predict this Nixpacks build: the start runs in a separate image (\(runImage))")
+            return result
+        }
+
+        var image = NixpacksImage.base(snapshot: snapshot, appDirectory: context.appDirectory, version: version,
+                              versionSource: "\(versionSource) (nix \(pythonPackage)\(pythonPackage == "python3" ? ", 3.11 per Nixpacks' docs" : ""))", result: &result)
+        NixpacksImage.install(ordered, into: &image, appDirectory: context.appDirectory, snapshot: snapshot, version: version, result: &result)
+        NixpacksImage.environment(plan, ordered: ordered, image: &image)
+        result.startCommand = startCommand(plan, service: service)
+        if result.startCommand == nil {
             result.failure = BuildFailure(.noStartCommand, message: "No start command could be found")  // nixpacks:src/lib.rs
         }
-        result.startCommand = start
-        image.cmd = start.map { if case .shell(_, let c) = $0.form { return [c] }; return [] }
+        image.cmd = result.startCommand.map { if case .shell(_, let command) = $0.form { return [command] }; return [] }
+        // dockerfile_generation.rs: `[start] user` adds `useradd -m` and `USER` before the CMD.
+        if let user = plan.start?.user { image.user = user }
         result.image = image
         return result
+    }
+
+    /// The variables Nixpacks is given: the service's variables and Railway's own, as for a
+    /// Dockerfile build (later definitions win).
+    static func buildVariables(_ service: ResolvedService) -> [String: String] {
+        var values: [String: String] = [:]
+        for variable in service.settings.variables + service.settings.railwayVariables { values[variable.name] = variable.value }
+        return values
+    }
+
+    /// Railway's build and start commands reach Nixpacks as `--build-cmd` and `--start-cmd`.
+    static func options(_ service: ResolvedService) -> NixpacksPlanOptions {
+        NixpacksPlanOptions(buildCommand: service.config.buildCommand?.value ?? nil, startCommand: service.config.effectiveStartCommand)
+    }
+
+    static func failure(_ error: NixpacksPlanError) -> BuildFailure {
+        let location = error.file.map { SourceLocation($0, line: error.line) }
+        switch error.kind {
+        case .configFile: return BuildFailure(.configInvalid, message: error.message, location: location)
+        case .nixpacks: return BuildFailure(.unsupported, message: error.message, location: location)
+        case .notModelled: return BuildFailure(.unsupported, message: "railsim cannot predict this Nixpacks build: \(error.message)", location: location)
+        }
+    }
+
+    static func displayName(_ provider: String) -> String {
+        switch provider {
+        case "node": return "Node"
+        case "php": return "PHP"
+        case "c#": return "C#"
+        case "f#": return "F#"
+        default: return provider.prefix(1).uppercased() + provider.dropFirst()
+        }
+    }
+
+    /// The start command in effect and the layer that set it. Nixpacks' image runs it through
+    /// `/bin/bash -l -c` (dockerfile_generation.rs ENTRYPOINT with an exec-form CMD).
+    static func startCommand(_ plan: NixpacksPlan, service: ResolvedService) -> StartCommandSpec? {
+        guard let command = plan.start?.cmd else { return nil }
+        let source: String
+        switch plan.context.startSource {
+        case .options?: source = service.config.startCommand?.source.description ?? "service settings"
+        case .procfile(let process, let file, let line)?: source = "\(file):\(line) (\(process))"
+        case .configFile(let file, let line)?: source = line.map { "\(file):\($0)" } ?? file.description
+        case .variable(let name)?: source = name
+        case .provider?, nil: source = "Nixpacks' Python provider"
+        }
+        return StartCommandSpec(form: .shell(interpreter: ["/bin/bash", "-l", "-c"], command: command), source: source, display: command)
+    }
+}
+
+extension NixpacksPlanner {
+    /// The plan Railway's Nixpacks makes for a service: its root directory, its variables and
+    /// Railway's own, its build and start commands. The image `NixpacksBuilder` builds is derived
+    /// from exactly this plan, so `plan(for:snapshot:).json()` is what a `--format nixpacks-json`
+    /// output should print.
+    public static func plan(for service: ResolvedService, snapshot: RepoSnapshot) throws(NixpacksPlanError) -> NixpacksPlan {
+        try plan(snapshot: snapshot, root: service.rootDirectory,
+                 variables: NixpacksBuilder.buildVariables(service), options: NixpacksBuilder.options(service))
     }
 }
