@@ -39,29 +39,13 @@ indirect enum GoTOMLShape: Sendable {
     /// simple case folding (BurntSushi unifyStruct, `strings.EqualFold`).
     static func fieldName(for key: String, in fields: [String]) -> String? {
         if fields.contains(key) { return key }
-        return fields.sorted().first { equalFold($0, key) }
+        return fields.sorted().first { GoStrings.equalFold($0, key) }
     }
 
     /// The member of a decoded table a Go field receives: the exact key, else the first key equal
     /// to it under case folding. (With two such keys Go's map order decides; railsim takes the first.)
     static func member(_ field: String, in members: [ConfigMember]) -> ConfigValue? {
-        members.first { $0.key == field }?.value ?? members.first { equalFold(field, $0.key) }?.value
-    }
-
-    /// `strings.EqualFold` for an ASCII field name: ASCII letters match either case, and the two
-    /// non-ASCII letters that fold to ASCII (KELVIN SIGN to k, LONG S to s) match too.
-    static func equalFold(_ asciiName: String, _ key: String) -> Bool {
-        let name = Array(asciiName.unicodeScalars), other = Array(key.unicodeScalars)
-        guard name.count == other.count else { return false }
-        for (a, b) in zip(name, other) {
-            let lower = Character(a).lowercased()
-            if Character(b).isASCII {
-                guard Character(b).lowercased() == lower else { return false }
-            } else if !(b.value == 0x212A && lower == "k") && !(b.value == 0x17F && lower == "s") {
-                return false
-            }
-        }
-        return true
+        members.first { $0.key == field }?.value ?? members.first { GoStrings.equalFold(field, $0.key) }?.value
     }
 }
 
