@@ -41,7 +41,8 @@ struct PackageResolver: Sendable, Equatable {
 
     /// Every package with its requested version made fuzzy (railpack:core/resolver/version.go resolveToFuzzyVersion).
     func resolved() -> [String: ResolvedPackage] {
-        packages.mapValues { ResolvedPackage(name: $0.name, requestedVersion: $0.version, resolvedVersion: Self.fuzzy($0.version),
+        packages.mapValues { ResolvedPackage(name: $0.name, requestedVersion: $0.version,
+                                             resolvedVersion: RailpackKnownReleases.resolve($0.name, fuzzy: Self.fuzzy($0.version)),
                                              source: $0.source, origin: $0.origin) }
     }
 
