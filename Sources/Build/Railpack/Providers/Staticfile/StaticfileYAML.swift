@@ -39,24 +39,23 @@ enum StaticfileYAML {
     /// to the next `---` or `...` marker.
     private static func documentLines(_ text: String) -> [Line] {
         var lines: [Line] = []
-        var started = false
+        var sawContent = false, sawMarker = false
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var content = String(raw)
             if content.hasSuffix("\r") { content.removeLast() }
+            let line = Line(number: index + 1, raw: content)
             let marker = content.hasPrefix("---") && (content.count == 3 || content.dropFirst(3).first == " " || content.dropFirst(3).first == "\t")
-            if !started && lines.allSatisfy({ $0.isBlankOrComment }) {
-                if content.hasPrefix("%") { continue }
-                if marker {
-                    started = true
-                    let rest = String(content.dropFirst(3))
-                    if !rest.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(Line(number: index + 1, raw: "   " + rest)) }
-                    continue
-                }
-            } else if marker || content == "..." || content.hasPrefix("... ") {
-                break
+            if marker {
+                guard !sawContent && !sawMarker else { break }
+                sawMarker = true
+                let rest = String(content.dropFirst(3))
+                if !rest.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(Line(number: index + 1, raw: "   " + rest)); sawContent = true }
+                continue
             }
-            started = true
-            lines.append(Line(number: index + 1, raw: content))
+            if content == "..." || content.hasPrefix("... ") { break }
+            if !sawContent && !sawMarker && content.hasPrefix("%") { continue }
+            if !line.isBlankOrComment { sawContent = true }
+            lines.append(line)
         }
         return lines
     }
