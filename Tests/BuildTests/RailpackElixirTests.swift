@@ -4,7 +4,7 @@ import Testing
 /// Railpack's Elixir provider (railpack:core/providers/elixir/elixir.go), against a Phoenix-like
 /// fixture whose expected plan was written from the provider's source.
 @Suite struct RailpackElixirTests {
-    typealias F = RailpackFixturePlans
+    typealias F = RailpackFragmentPlans
 
     @Test func phoenixWithAssets() throws {
         let planned = try F.plan("elixir-phoenix-assets")

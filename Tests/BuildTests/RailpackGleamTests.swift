@@ -4,7 +4,7 @@ import Testing
 /// Railpack's Gleam provider (railpack:core/providers/gleam/gleam.go), against a fixture whose
 /// expected plan was written from the provider's source.
 @Suite struct RailpackGleamTests {
-    typealias F = RailpackFixturePlans
+    typealias F = RailpackFragmentPlans
 
     @Test func shipment() throws {
         let planned = try F.plan("gleam-shipment")

@@ -103,9 +103,9 @@ import Testing
                                        .step("build", include: ["public"])])
         #expect(P.commands(plan, "packages:caddy") == ["$ mise install-into caddy@2.11.4 /railpack/caddy", "PATH /railpack/caddy", "PATH /railpack/caddy/bin"])
         #expect(P.commands(plan, "caddy") == ["FILE /Caddyfile", "$ caddy fmt --overwrite /Caddyfile"])
-        let caddyfile = try #require(plan.step(named: "caddy")?.assets["Caddyfile"])
-        #expect(caddyfile.contains("\troot * /app/public\n"))
-        #expect(caddyfile.contains("\ttry_files {path} {path}.html {path}/index.html\n}"))
+        // Railpack's default Caddyfile is upstream code: railsim writes its marker (RailpackEmbeddedFile);
+        // the data it is rendered with is checked through an app template (customCaddyfileTemplate).
+        #expect(plan.step(named: "caddy")?.assets["Caddyfile"] == "[railpack embedded file: core/providers/node/Caddyfile.template]")
         #expect(plan.step(named: "build")?.caches == ["node-modules", "vite"])
         #expect(result.metadata["nodeIsSPA"] == "true")
         #expect(result.metadata["nodeRuntime"] == "vite")
@@ -127,7 +127,6 @@ import Testing
     @Test func reactRouterSPA() throws {
         let plan = try #require(try P.fixture("node-react-router-spa").plan)
         #expect(plan.deploy.inputs.last == .step("build", include: ["build/client/"]))
-        #expect(plan.step(named: "caddy")?.assets["Caddyfile"]?.contains("root * /app/build/client\n") == true)
         #expect(plan.step(named: "build")?.caches == ["node-modules", "react-router"])
     }
 

@@ -205,7 +205,7 @@ import Testing
         let result = P.memory(["package.json": #"{"scripts": {"build": "vite build"}, "devDependencies": {"vite": "6"}}"#,
                                "Caddyfile": "root * {{ printf \"%s\" .DIST_DIR }}\n"])
         #expect(result.plan == nil)
-        #expect(result.failure?.message.hasPrefix("failed to parse template: railsim does not emulate the Go template action") == true)
+        #expect(result.failure?.message.hasPrefix("failed to parse template: template: Caddyfile:1: railsim does not emulate the template action") == true)
     }
 
     /// Which step deletes node_modules (cleanse.go willRemoveNodeModules).

@@ -8,7 +8,7 @@ import TestSupport
 /// `expected.json` holds what the plan must contain, written from Railpack's source rather than
 /// its snapshots. `expected.json` has the provider's name and a plan fragment: objects match when
 /// every expected key matches, arrays element by element, and `steps` by name, in order.
-enum RailpackFixturePlans {
+enum RailpackFragmentPlans {
     struct Planned {
         var result: RailpackPlanResult
         /// The plan as `railpack plan` prints it, parsed back (nil when planning failed).

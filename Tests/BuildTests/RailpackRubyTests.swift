@@ -4,7 +4,7 @@ import Testing
 /// Railpack's Ruby provider (railpack:core/providers/ruby/ruby.go), against fixtures whose
 /// expected plans were written from the provider's source.
 @Suite struct RailpackRubyTests {
-    typealias F = RailpackFixturePlans
+    typealias F = RailpackFragmentPlans
 
     @Test(arguments: ["ruby-rails-assets", "ruby-node-assets"])
     func fixturePlan(name: String) throws {
@@ -150,10 +150,11 @@ import Testing
         #expect(planned.result.metadata["rubyAssetPipeline"] == nil)
     }
 
-    /// A package.json the interim Node support does not cover stops the plan clearly.
-    @Test func unsupportedNodeSetupIsNotGuessed() {
+    /// Ruby borrows the full Node provider for assets, pnpm included (ruby.go Plan).
+    @Test func pnpmAssetsUseTheNodeProvider() {
         let planned = F.plan(files: ["Gemfile": "gem 'rake'\n", "Rakefile": "", "package.json": "{}", "pnpm-lock.yaml": "lockfileVersion: '9.0'\n"])
-        #expect(planned.result.failure == .notEmulated(provider: "Node"))
+        #expect(planned.result.failure == nil)
+        #expect(F.commands(planned, "install:node").contains { $0.contains("pnpm install") })
     }
 
     @Test func brokenPackageJsonFailsLikeRailpack() {

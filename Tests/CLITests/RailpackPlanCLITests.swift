@@ -33,14 +33,15 @@ import TestSupport
         #expect(object["$schema"] as? String == "https://schema.railpack.com")
     }
 
-    @Test func unemulatedProviderAndMissingStartFailCleanly() throws {
+    @Test func missingStartFailsCleanly() throws {
         let directory = try ProcessRunner.temporaryDirectory("railpack-cli")
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A package.json without a start script: Node plans it, and Railway's --error-missing-start fails it.
         try Data("{}".utf8).write(to: directory.appendingPathComponent("package.json"))
         let node = try run(["plan", directory.path, "--format", "railpack-json"])
         #expect(node.status == 1)
         #expect(node.stdout.isEmpty)
-        #expect(node.stderr.contains("railsim does not emulate Railpack's Node provider yet"))
+        #expect(node.stderr.contains("No start command detected"))
 
         try FileManager.default.removeItem(at: directory.appendingPathComponent("package.json"))
         try Data("requests\n".utf8).write(to: directory.appendingPathComponent("requirements.txt"))

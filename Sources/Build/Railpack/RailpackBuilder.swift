@@ -34,6 +34,7 @@ public enum RailpackBuilder {
             // Without a provider a plan can still pass the command check (the mise step installs
             // what .python-version or mise.toml pin), and then fails for want of a start command.
             result.failure = BuildFailure(.noStartCommand, message: RailpackValidation.missingStartMessage)
+            if let provider = planned.provider { result.notes.append(.nonPythonProvider(RailpackValidation.capitalizedFirst(provider))) }
             return result
         }
         guard planned.provider == "python" else {

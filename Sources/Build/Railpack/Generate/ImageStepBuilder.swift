@@ -31,7 +31,7 @@ struct InstallBinStepBuilder: Sendable, Equatable {
     var layer: RailpackPlan.Layer { .step(name, include: outputPaths) }
 
     /// Offline, the version written into `install-into` is the requested one made fuzzy, or the
-    /// release `RailpackLatestReleases` pins for `latest`; Railpack writes the exact release mise resolved.
+    /// release `RailpackKnownReleases` pins; Railpack writes the exact release mise resolved.
     func build(into plan: inout RailpackPlan, options: BuildStepOptions) {
         let version = options.resolvedPackages[package]?.resolvedVersion ?? "latest"
         var step = RailpackPlan.Step(name: name, secrets: [])

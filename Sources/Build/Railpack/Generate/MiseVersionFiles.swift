@@ -42,6 +42,12 @@ enum MiseVersionFiles {
             let line = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("#") }
             if let line { add(tool, line, file) }
         }
+        // mise's dotnet plugin takes global.json's `sdk.version` verbatim (jdx/mise src/plugins/core/dotnet.rs parse_idiomatic_file).
+        if let text = app.readFile("global.json"), case .table(let members)? = try? ConfigDocumentParser.parse(text, format: .json, file: "global.json"),
+           case .table(let sdk)? = members.first(where: { $0.key == "sdk" })?.value,
+           case .string(let version)? = sdk.first(where: { $0.key == "version" })?.value {
+            add("dotnet", version, "global.json")
+        }
         return pins
     }
 

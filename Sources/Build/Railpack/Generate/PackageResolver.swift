@@ -40,10 +40,10 @@ struct PackageResolver: Sendable, Equatable {
     func package(_ name: String) -> RequestedPackage? { packages[name] }
 
     /// Every package with its requested version made fuzzy (railpack:core/resolver/version.go resolveToFuzzyVersion),
-    /// `latest` pinned where `RailpackLatestReleases` knows the release.
+    /// versions pinned where `RailpackKnownReleases` knows the release mise chose.
     func resolved() -> [String: ResolvedPackage] {
         packages.mapValues { ResolvedPackage(name: $0.name, requestedVersion: $0.version,
-                                             resolvedVersion: RailpackLatestReleases.resolve($0.name, fuzzy: Self.fuzzy($0.version)),
+                                             resolvedVersion: RailpackKnownReleases.resolve($0.name, fuzzy: Self.fuzzy($0.version)),
                                              source: $0.source, origin: $0.origin) }
     }
 

@@ -9,20 +9,8 @@ enum RailpackSemverText {
         var patch: Int
     }
 
-    /// The first `\d+(\.\d+)?(\.\d+)?` in the trimmed text, or "" (utils.go ExtractSemverVersion).
-    static func extract(_ text: String) -> String {
-        let chars = Array(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
-        guard let start = chars.firstIndex(where: isDigit) else { return "" }
-        var end = start
-        while end < chars.count, isDigit(chars[end]) { end += 1 }
-        for _ in 0..<2 {
-            guard end + 1 < chars.count, chars[end] == ".", isDigit(chars[end + 1]) else { break }
-            end += 1
-            while end < chars.count, isDigit(chars[end]) { end += 1 }
-        }
-        return String(chars[start..<end])
-    }
+    /// utils.go ExtractSemverVersion (one implementation: RailpackSemver.extract).
+    static func extract(_ text: String) -> String { RailpackSemver.extract(text) }
 
     /// `name@` and a `v` prefix dropped, then dot-separated integers (Go's strconv.Atoi, so a sign
     /// is allowed); a missing minor or patch is 0, and the patch may carry a `-suffix`

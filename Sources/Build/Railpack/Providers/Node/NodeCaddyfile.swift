@@ -1,59 +1,6 @@
-/// The Caddyfile an SPA is served with, unless the app has a Caddyfile.template or Caddyfile of its
-/// own. It is a Go text/template rendered with DIST_DIR and IndexFallback, and it lands verbatim
-/// in the plan's `caddy` step assets, so it is kept byte for byte as Railpack ships it
-/// (railpack:core/providers/node/Caddyfile.template): one line per element, tabs as `\t`.
+/// The Caddyfile an SPA is served with unless the app has a Caddyfile.template or Caddyfile of its
+/// own (railpack:core/providers/node/Caddyfile.template, a Go template over DIST_DIR and
+/// IndexFallback). Upstream code, so only its marker is carried (RailpackEmbeddedFile).
 enum NodeCaddyfile {
-    static let template = lines.joined(separator: "\n") + "\n"
-
-    private static let lines = [
-        "# global options",
-        "{",
-        "\tadmin off",
-        "\tpersist_config off",
-        "\tauto_https off",
-        "",
-        "\tlog {",
-        "\t\tformat json",
-        "\t}",
-        "",
-        "\tservers {",
-        "\t\ttrusted_proxies static private_ranges 100.0.0.0/8 # trust railway's proxy",
-        "\t}",
-        "}",
-        "",
-        "# site block, listens on the $PORT environment variable, automatically assigned by railway",
-        ":{$PORT:80} {",
-        "\tlog {",
-        "\t\tformat json",
-        "\t}",
-        "",
-        "\trespond /health 200",
-        "",
-        "\t# Security headers",
-        "\theader {",
-        "\t\t# Prevent some browsers from MIME-sniffing a response away from the declared Content-Type",
-        "\t\tX-Content-Type-Options \"nosniff\"",
-        "\t\t# Remove Server header",
-        "\t\t-Server",
-        "\t}",
-        "",
-        "\t# serve from the 'dist' folder (Vite builds into the 'dist' folder)",
-        "\troot * {{.DIST_DIR}}",
-        "",
-        "\t# Handle static files",
-        "\tfile_server {",
-        "\t\thide .git",
-        "\t\thide .env*",
-        "\t}",
-        "",
-        "\t# Compression with more formats",
-        "\tencode {",
-        "\t\tgzip",
-        "\t\tzstd",
-        "\t}",
-        "",
-        "\t# match against direct against HTML file matches, folder-level index.html, and optionally fallback to root index.html",
-        "\ttry_files {path} {path}.html {path}/index.html{{if .IndexFallback}} /index.html{{end}}",
-        "}",
-    ]
+    static let template = RailpackEmbeddedFile.marker("core/providers/node/Caddyfile.template")
 }
