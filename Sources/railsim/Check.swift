@@ -21,7 +21,9 @@ struct Check: ParsableCommand {
     var changed: [String] = []
 
     func validate() throws {
-        if output.format == .railpackJSON { throw ValidationError("--format railpack-json prints Railpack's plan; use it with `railsim plan`") }
+        if output.format == .railpackJSON || output.format == .nixpacksJSON {
+            throw ValidationError("--format \(output.format.rawValue) prints the builder's plan; use it with `railsim plan`")
+        }
         for file in changed where RepoPath(file) == nil { throw ValidationError("--changed '\(file)' points outside the repository") }
     }
 
@@ -56,19 +58,43 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         if output.format == .railpackJSON { return try runRailpackJSON() }
+        if output.format == .nixpacksJSON { return try runNixpacksJSON() }
         let report = try Runner.assess(options, explore: false, changed: nil)
         Runner.emit(report, scope: .plan, output: output)
         if report.services.contains(where: { $0.build.failure != nil }) { throw ExitCode(1) }
     }
 
-    /// One service's Railpack plan on stdout; Railpack's error on stderr and exit 1 when it has none.
-    private func runRailpackJSON() throws {
+    /// The one service a plan format prints, or an input error naming the choices.
+    private func singleService() throws -> (ServiceAssessment, RepoSnapshot) {
         let (report, snapshot) = try Runner.assessWithSnapshot(options, explore: false, changed: nil)
         guard report.services.count == 1, let assessment = report.services.first else {
             let names = report.services.map(\.name).joined(separator: ", ")
             throw ValidationError(report.services.isEmpty ? "no service to plan"
-                                  : "--format railpack-json prints one plan; choose a service with --service (services: \(names))")
+                                  : "--format \(output.format.rawValue) prints one plan; choose a service with --service (services: \(names))")
         }
+        return (assessment, snapshot)
+    }
+
+    /// One service's Nixpacks plan on stdout, as `nixpacks plan` prints it (Nixpacks f51d7fd,
+    /// v1.39.0); Nixpacks' error on stderr and exit 1 when it has none.
+    private func runNixpacksJSON() throws {
+        let (assessment, snapshot) = try singleService()
+        let service = assessment.service
+        if service.builder.kind != .nixpacks {
+            FileHandle.standardError.write(Data("railsim: note: Railway builds service `\(assessment.name)` with \(service.builder.kind.rawValue), not Nixpacks; this is the plan Nixpacks would make\n".utf8))
+        }
+        do throws(NixpacksPlanError) {
+            let plan = try NixpacksPlanner.plan(for: service, snapshot: snapshot)
+            FileHandle.standardOutput.write(Data((plan.json() + "\n").utf8))
+        } catch {
+            FileHandle.standardError.write(Data("railsim: service `\(assessment.name)`: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// One service's Railpack plan on stdout; Railpack's error on stderr and exit 1 when it has none.
+    private func runRailpackJSON() throws {
+        let (assessment, snapshot) = try singleService()
         let service = assessment.service
         guard service.rootDirectoryExists else {
             throw ValidationError("Root Directory `\(service.rootDirectory.slashed)` does not exist in the repository")

@@ -78,7 +78,7 @@ extension BuilderKind: ExpressibleByArgument {
 
 /// Output options.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format; railpack-json (plan only) prints Railpack's own BuildPlan.", valueName: "text|json|railpack-json"))
+    @Option(help: ArgumentHelp("Output format; railpack-json and nixpacks-json (plan only) print the builder's own plan.", valueName: "text|json|railpack-json|nixpacks-json"))
     var format: ReportFormatArgument = .text
 
     @Option(help: ArgumentHelp("Colour in text output.", valueName: "auto|always|never"))
@@ -101,5 +101,6 @@ struct OutputOptions: ParsableArguments {
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case text, json
     case railpackJSON = "railpack-json"
+    case nixpacksJSON = "nixpacks-json"
 }
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }

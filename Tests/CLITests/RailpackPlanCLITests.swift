@@ -56,3 +56,37 @@ import TestSupport
         #expect(result.stderr.hasPrefix("railsim: --format railpack-json prints Railpack's plan"))
     }
 }
+
+/// The seed's health-service planned as Railway plans it (issue 5): Railpack with Root Directory
+/// health-service → pip, `python main.py`, Python 3.13 (railpack:core/providers/python/python.go
+/// DEFAULT_PYTHON_VERSION, GetStartCommand), byte-stable; and the Nixpacks plan for a legacy service.
+@Suite struct SeedPlanCLITests {
+    static var seed: String { RepoLocations.fixtures.appendingPathComponent("health-service-monorepo").path }
+
+    @Test func seedRailpackPlan() throws {
+        let first = try CLITests().run(["plan", Self.seed, "--root", "health-service", "--format", "railpack-json"])
+        let second = try CLITests().run(["plan", Self.seed, "--root", "health-service", "--format", "railpack-json"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout, "the plan must be byte-stable")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect((plan["deploy"] as? [String: Any])?["startCommand"] as? String == "python main.py")
+        let steps = (plan["steps"] as? [[String: Any]]) ?? []
+        let install = steps.first { $0["name"] as? String == "install" }
+        let commands = ((install?["commands"] as? [[String: Any]]) ?? []).compactMap { $0["cmd"] as? String }
+        #expect(commands == ["python -m venv /app/.venv", "pip install -r requirements.txt"])
+        let mise = steps.first { $0["name"] as? String == "packages:mise" }
+        #expect(((mise?["assets"] as? [String: String])?["generated-mise-toml"] ?? "").contains("python = \"3.13\""))
+    }
+
+    @Test func nixpacksPlan() throws {
+        let result = try CLITests().run(["plan", Self.seed, "--root", "health-service", "--builder", "nixpacks", "--format", "nixpacks-json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let phases = plan["phases"] as? [String: [String: Any]]
+        // nixpacks:src/providers/python.rs install (PipReqs) and start (main.py).
+        #expect(phases?["install"]?["cmds"] as? [String] == ["python -m venv --copies /opt/venv && . /opt/venv/bin/activate && pip install -r requirements.txt"])
+        #expect((plan["start"] as? [String: Any])?["cmd"] as? String == "python main.py")
+        let check = try CLITests().run(["check", Self.seed, "--format", "nixpacks-json"])
+        #expect(check.status == 2)
+    }
+}
