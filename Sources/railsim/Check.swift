@@ -56,6 +56,10 @@ struct Plan: ParsableCommand {
             help: ArgumentHelp("The RAILPACK_VERSION baked into the plan's deploy variables (railpack-json). Railpack's own snapshot tests use \"dev\".", valueName: "version"))
     var railpackVersion: String = RailpackRelease.version
 
+    @Option(name: .customLong("mise-version"),
+            help: ArgumentHelp("The mise release Railpack's builder and runtime images are tagged with (railpack-json).", valueName: "version"))
+    var miseVersion: String = RailpackRelease.miseVersion
+
     func run() throws {
         if output.format == .railpackJSON { return try runRailpackJSON() }
         if output.format == .nixpacksJSON { return try runNixpacksJSON() }
@@ -101,6 +105,7 @@ struct Plan: ParsableCommand {
         }
         var request = RailpackBuilder.planRequest(for: service, snapshot: snapshot)
         request.railpackVersion = railpackVersion
+        request.miseVersion = miseVersion
         let result = RailpackPlanner.generate(request)
         let rendered = RailpackPlanReporter.render(service: assessment.name, builder: service.builder.kind, result: result)
         FileHandle.standardOutput.write(Data(rendered.stdout.utf8))

@@ -53,7 +53,7 @@ import TestSupport
     @Test func checkRefusesTheFormat() throws {
         let result = try run(["check", Self.fixture("django-postgres-pip/app"), "--format", "railpack-json"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("railsim: --format railpack-json prints Railpack's plan"))
+        #expect(result.stderr.hasPrefix("railsim: --format railpack-json prints the builder's plan; use it with `railsim plan`"))
     }
 }
 
@@ -76,6 +76,14 @@ import TestSupport
         #expect(commands == ["python -m venv /app/.venv", "pip install -r requirements.txt"])
         let mise = steps.first { $0["name"] as? String == "packages:mise" }
         #expect(((mise?["assets"] as? [String: String])?["generated-mise-toml"] ?? "").contains("python = \"3.13\""))
+    }
+
+    @Test func misePinIsAnOption() throws {
+        let result = try CLITests().run(["plan", Self.seed, "--root", "health-service", "--format", "railpack-json", "--mise-version", "2026.11.1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ghcr.io/railwayapp/railpack-runtime:mise-2026.11.1"))
+        #expect(result.stdout.contains("ghcr.io/railwayapp/railpack-builder:mise-2026.11.1"))
+        #expect(!result.stdout.contains("mise-2026.8.6"))
     }
 
     @Test func nixpacksPlan() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Railway
 import Snapshot
 
@@ -52,6 +53,17 @@ public enum RailpackBuilder {
                 if case .exec(let cmd, _) = command { return cmd }
                 return nil
             }
+        }
+
+        // The install step runs `uv sync --locked` (python.go); uv stops on a lock that no longer
+        // matches pyproject.toml, so the build fails there (UvLockCheck, checked against uv itself).
+        if project.packageManager == .uv,
+           let pyproject = RepoPath("pyproject.toml", relativeTo: service.rootDirectory),
+           let lock = RepoPath("uv.lock", relativeTo: service.rootDirectory),
+           let drift = UvLockCheck.drift(pyproject: pyproject, lock: lock, in: snapshot), drift.isStale {
+            result.failure = BuildFailure(.builderError, message: UvLockCheck.message.trimmingCharacters(in: .newlines),
+                                          location: SourceLocation(pyproject, line: drift.pyprojectLine))
+            return result
         }
 
         let derived = RailpackPythonImage.derive(plan: plan, planned: planned, project: project)

@@ -24,6 +24,9 @@ public struct RailpackPlanRequest: Sendable {
     public var errorMissingStartCommand: Bool
     /// `--previous name@version`.
     public var previousVersions: [String: String]
+    /// The mise release Railpack's builder and runtime images are tagged with
+    /// (railpack:core/mise/version.txt); `railsim plan --mise-version` overrides the emulated pin.
+    public var miseVersion: String = RailpackRelease.miseVersion
 
     public init(snapshot: RepoSnapshot, root: RepoPath = .root, environment: RailpackEnvironment = RailpackEnvironment(),
                 buildCommand: String? = nil, startCommand: String? = nil, startCommandOrigin: String? = nil, configFile: String? = nil,
@@ -125,7 +128,7 @@ public enum RailpackPlanner {
             result.logs = ctx.logs
             return result
         }
-        result.plan = plan
+        result.plan = plan.pinningMise(request.miseVersion)
         result.logs = ctx.logs
         result.startCommandOrigin = plan.deploy.startCommand.isEmpty ? nil : ctx.startCommandOrigin
         return result
