@@ -30,13 +30,3 @@ extension RailpackLanguageProvider {
     func cleansePlan(_ plan: inout RailpackPlan) {}
     var startCommandHelp: String { "" }
 }
-
-/// A provider whose detection railsim knows but whose plan it does not emulate yet: `plan`
-/// fails with `.notEmulated`, so callers say so instead of guessing a plan.
-protocol RailpackDetectionOnlyProvider: RailpackLanguageProvider {}
-
-extension RailpackDetectionOnlyProvider {
-    func plan(_ ctx: inout RailpackGenerateContext) throws(RailpackPlanFailure) {
-        throw .notEmulated(provider: RailpackValidation.capitalizedFirst(name))
-    }
-}
