@@ -18,7 +18,7 @@ struct DockerRun {
     static let irrelevant: Set<String> = [
         "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "curl", "wget", "echo", "printf", "chmod", "chown", "useradd", "adduser",
         "groupadd", "addgroup", "true", "set", "export", "update-ca-certificates", "locale-gen", "ls", "cat", "test", "[", "sleep",
-        "npm", "node", "yarn", "pnpm", "go", "cargo", "git", "mkdir", "touch", "ln",
+        "npm", "node", "yarn", "pnpm", "go", "cargo", "git", "touch",
     ]
 
     mutating func apply(to stage: inout DockerStage) {
@@ -64,6 +64,9 @@ struct DockerRun {
                 if !targets.isEmpty { stage.image.fileSystem.add(.removed(Set(targets))) }
                 continue
             }
+            if name == "uv" { uv(arguments, cwd: cwd, stage: &stage); continue }
+            if name == "poetry" { poetry(arguments, cwd: cwd, stage: &stage); continue }
+            if ["mkdir", "cp", "mv", "ln"].contains(name), fileCommand(name, arguments, cwd: cwd, stage: &stage) { continue }
             if Self.irrelevant.contains(name) { continue }
             notes.append(.runNotModelled(command: words.joined(separator: " "), location: evaluator.location(instruction)))
         }
@@ -169,9 +172,9 @@ struct DockerRun {
             + "hint: See PEP 668 for the detailed specification."
     }
 
-    mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage) {
+    mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage, site chosen: String? = nil) {
         guard arguments.first == "install" else { return }
-        if let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
+        if chosen == nil, let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
             failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
             return
         }
@@ -193,13 +196,13 @@ struct DockerRun {
                 case "-r", "--requirement": if let value = option.value { requirementFiles.append(value) }
                 case "-t": options["--target"] = option.value
                 case "-e", "--editable": if let value = option.value { packages.append(value) }
-                case "--user", "--target", "--prefix": options[option.name] = option.value ?? ""
+                case "--user", "--target", "--prefix", "--no-deps": options[option.name] = option.value ?? ""
                 default: continue
                 }
             }
         }
         let program = pipProgram ?? interpreter ?? "pip"
-        guard let site = installLocation(program: program, options: options, stage: stage) else {
+        guard let site = chosen ?? installLocation(program: program, options: options, stage: stage) else {
             notes.append(.runNotModelled(command: "pip install (no Python in this image)", location: evaluator.location(instruction)))
             return
         }
@@ -224,17 +227,41 @@ struct DockerRun {
         }
         var specifiers: [String] = []
         for package in packages {
+            if let project = localProject(package, cwd: cwd, stage: stage) {
+                // pip.pypa.io/en/stable/cli/pip_install/: a local project directory is built and installed with its
+                // [project] dependencies (none with --no-deps); its own modules are not modelled.
+                if options["--no-deps"] == nil {
+                    var local: [BuildNote] = []
+                    installed += PythonDependencies.fromPyproject(project, in: evaluator.snapshot, sitePackages: site, python: stage.image.python?.version, notes: &local)
+                    notes += local
+                }
+                notes.append(.runNotModelled(command: "pip install \(package) (the project's own modules in site-packages)", location: evaluator.location(instruction)))
+                continue
+            }
             if package == "." || package.hasPrefix("./") || package.hasPrefix("/") || package.hasPrefix("git+") || package.contains("://") {
                 notes.append(.runNotModelled(command: "pip install \(package)", location: evaluator.location(instruction)))
                 continue
             }
             specifiers.append(package)
         }
-        installed += PythonDependencies.fromCommandLine(specifiers, at: evaluator.location(instruction), sitePackages: site,
-                                                        python: stage.image.python?.version, notes: &localNotes)
+        var fromLine = PythonDependencies.fromCommandLine(specifiers, at: evaluator.location(instruction), sitePackages: site,
+                                                          python: stage.image.python?.version, notes: &localNotes)
+        if options["--no-deps"] != nil {
+            // pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-deps: only the named distributions.
+            let named = Set(specifiers.compactMap { Self.requirementName($0) })
+            fromLine = fromLine.filter { named.contains(PythonPackageName.normalize($0.name)) }
+        }
+        installed += fromLine
         notes += localNotes
         stage.image.distributions += installed
         stage.image.fileSystem.addNodes(PythonDependencies.nodes(for: installed, binDirectory: binDirectory))
+    }
+
+    /// `.`, `./dir`, `/abs/dir` (optionally with `[extras]`) naming a directory whose pyproject.toml came from the repository.
+    func localProject(_ package: String, cwd: String, stage: DockerStage) -> RepoPath? {
+        let path = String(package.prefix { $0 != "[" })
+        guard path == "." || path.hasPrefix("./") || path.hasPrefix("/") || path == ".." || path.hasPrefix("../") else { return nil }
+        return repositoryFile(ImagePath.join(ImagePath.join(cwd, path), "pyproject.toml"), stage: stage)
     }
 
     mutating func venv(_ arguments: [String], cwd: String, stage: inout DockerStage) {
