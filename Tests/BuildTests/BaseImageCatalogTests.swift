@@ -66,6 +66,14 @@ import Testing
         }
     }
 
+    @Test func malformedReferencesAreUnknownNotCrashes() {
+        for reference in ["", ":", "python:", "python:3.", "python:3..12", "python:.12", "python:3.12-", "python:-slim", "python@sha256:",
+                          "ghcr.io/railwayapp/railpack-runtime:mise-", "debian:", "ubuntu:99.99", "python:99999999999999999999"] {
+            _ = BaseImageCatalog.lookup(reference)
+        }
+        #expect(BaseImageCatalog.lookup("python:3.12-") == nil)
+    }
+
     @Test func preinstalledDistributions() throws {
         // versions.json: setuptools/wheel pinned only for 3.8–3.11 (3.12 dropped them, commit a8ec33a6).
         #expect(try #require(BaseImageCatalog.lookup("python:3.11")).preinstalled == ["pip", "setuptools", "wheel"])

@@ -120,7 +120,10 @@ public enum BaseImageCatalog {
         guard parts.first == "python" else { return nil }
         let tag = parts.count > 1 ? parts[1] : "latest"
         let versionPart = tag == "latest" ? "" : String(tag.prefix { $0.isNumber || $0 == "." })
-        let suffix = String((tag == "latest" ? "" : tag.dropFirst(versionPart.count)).drop { $0 == "-" })
+        // `3.12-slim`, `3-alpine`, or a bare variant (`slim`); nothing else between version and variant.
+        let rest = tag == "latest" ? "" : String(tag.dropFirst(versionPart.count))
+        guard versionPart.isEmpty ? !rest.hasPrefix("-") : (rest.isEmpty || (rest.hasPrefix("-") && rest.count > 1)) else { return nil }
+        let suffix = versionPart.isEmpty ? rest : String(rest.dropFirst(rest.isEmpty ? 0 : 1))
         if tag.hasPrefix("latest-") { return nil }
         var minor = latestMinor
         var patch: Int? = nil
