@@ -104,3 +104,15 @@ import Testing
         #expect(notModelled(cached).contains("poetry install"))
     }
 }
+
+extension DockerRunInstallTests {
+    @Test func commandAssignmentsAndExportsApplyWithinTheRun() throws {
+        // POSIX Shell Command Language §2.9.1: `NAME=value cmd` sets the variable for that command only.
+        let (inline, _) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN POETRY_VIRTUALENVS_CREATE=false poetry install\n", Self.uvProject)
+        #expect(sites(inline, "flask") == [Self.site312])
+        let (exported, result) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN export UV_PROJECT_ENVIRONMENT=/venv && uv sync\n", Self.uvProject)
+        #expect(sites(exported, "flask") == ["/venv/lib/python3.12/site-packages"])
+        // Neither reaches later instructions or the image config.
+        #expect(BT.env(result)["UV_PROJECT_ENVIRONMENT"] == nil)
+    }
+}

@@ -22,22 +22,36 @@ struct DockerRun {
     ]
 
     mutating func apply(to stage: inout DockerStage) {
-        let commands: [[String]]
+        let commands: [(assignments: [(name: String, value: String)], words: [String])]
         switch instruction.arguments {
-        case .exec(let words): commands = [words]
+        case .exec(let words): commands = [([], words)]
         case .shell(let text):
             // The builder does not expand RUN; the shell does, with the build environment.
             guard let parsed = try? ShellParser.parse(text, environment: stage.buildEnvironment) else {
                 notes.append(.runNotModelled(command: text, location: evaluator.location(instruction)))
                 return
             }
-            commands = parsed.commands.map { $0.command.words }
+            commands = parsed.commands.map { ($0.command.assignments, $0.command.words) }
         default: return
         }
         var cwd = stage.image.workingDirectory
-        for words in commands {
+        // `NAME=value cmd` applies to that command, `export NAME=value` to the rest of this RUN, neither to
+        // later instructions (POSIX Shell Command Language §2.9.1, export).
+        let original = stage.buildEnvironment
+        var exported: [String: String] = [:]
+        defer { stage.buildEnvironment = original }
+        for (assignments, words) in commands {
             if failure != nil { return }
+            stage.buildEnvironment = original.merging(exported) { $1 }
+            for assignment in assignments { stage.buildEnvironment[assignment.name] = assignment.value }
             guard let program = words.first else { continue }
+            if program == "export" {
+                for word in words.dropFirst() {
+                    let pair = word.split(separator: "=", maxSplits: 1).map(String.init)
+                    if pair.count == 2 { exported[pair[0]] = pair[1] }
+                }
+                continue
+            }
             let name = ImagePath.basename(program)
             var arguments = Array(words.dropFirst())
             if name == "cd" {
