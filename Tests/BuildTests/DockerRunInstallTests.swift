@@ -116,3 +116,15 @@ extension DockerRunInstallTests {
         #expect(BT.env(result)["UV_PROJECT_ENVIRONMENT"] == nil)
     }
 }
+
+extension DockerRunInstallTests {
+    @Test func uvSystemInstallRespectsPEP668() throws {
+        // PEP 668 + uv docs: a Debian python3 (EXTERNALLY-MANAGED, Debian 12) refuses `uv pip install --system`.
+        let base = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y python3\n"
+        let refused = try BT.build(["Dockerfile": base + "RUN uv pip install --system flask\n"])
+        let message = try #require(refused.failure?.message)
+        #expect(message.hasPrefix("error: The interpreter at /usr is externally managed, and indicates the following:\n\n  To install Python packages system-wide, try apt install\n"))
+        let (allowed, _) = try built(base + "RUN uv pip install --system --break-system-packages flask\n")
+        #expect(sites(allowed, "flask") == ["/usr/local/lib/python3.11/dist-packages"])
+    }
+}

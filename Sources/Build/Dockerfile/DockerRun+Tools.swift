@@ -46,6 +46,10 @@ extension DockerRun {
             var site: String? = nil
             if arguments.contains("--system") || ["1", "true"].contains(stage.buildEnvironment["UV_SYSTEM_PYTHON"]?.lowercased() ?? "") {
                 site = stage.image.python?.siteDirectories.first
+                if let error = uvExternallyManaged(arguments, stage: stage) {
+                    failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
+                    return
+                }
             } else if let active = stage.buildEnvironment["VIRTUAL_ENV"], stage.image.fileSystem.isFile(active + "/pyvenv.cfg") {
                 site = ensureVenv(active, cwd: cwd, stage: &stage)
             } else {
@@ -108,6 +112,18 @@ extension DockerRun {
 }
 
 extension DockerRun {
+    /// uv refuses `--system` installs into a PEP 668 interpreter unless `--break-system-packages`
+    /// (docs.astral.sh/uv/pip/environments/#using-arbitrary-python-environments; wording of uv's
+    /// crates/uv/src/commands/pip/install.rs, which has varied between releases).
+    func uvExternallyManaged(_ arguments: [String], stage: DockerStage) -> String? {
+        guard let python = stage.image.python, !arguments.contains("--break-system-packages"),
+              !["1", "true"].contains(stage.buildEnvironment["UV_BREAK_SYSTEM_PACKAGES"]?.lowercased() ?? ""),
+              let bytes = try? stage.image.fileSystem.contents(of: python.stdlibDirectory + "/EXTERNALLY-MANAGED") else { return nil }
+        let text = Self.markerError(bytes).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        return "error: The interpreter at \(python.prefix) is externally managed, and indicates the following:\n\n\(text)\n\n"
+            + "Consider creating a virtual environment with `uv venv`."
+    }
+
     /// The distribution name a specifier starts with (PEP 508 `name`: letters, digits, `.`, `_`, `-`), normalised.
     static func requirementName(_ specifier: String) -> String? {
         let name = specifier.trimmingPrefixWhitespace().prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-") }

@@ -171,6 +171,17 @@ struct DockerRun {
         if !words.isDisjoint(with: ["--break-system-packages", "--target", "-t", "--prefix", "--root"]) { return nil }
         if let value = stage.buildEnvironment["PIP_BREAK_SYSTEM_PACKAGES"], ["1", "true", "yes", "on"].contains(value.lowercased()) { return nil }
         // The marker's `Error=` value (an INI continuation), shown under "╰─> " and indented by four.
+        let lines = Self.markerError(bytes)
+        guard let first = lines.first else { return nil }
+        let context = (["╰─> " + first] + lines.dropFirst().map { "    " + $0 }).joined(separator: "\n")
+        return "error: externally-managed-environment\n\n× This environment is externally managed\n\(context)\n\n"
+            + "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
+            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\n"
+            + "hint: See PEP 668 for the detailed specification."
+    }
+
+    /// The `Error=` value of an EXTERNALLY-MANAGED marker (an INI value with continuation lines; PEP 668).
+    static func markerError(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
         var inError = false
         for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -178,12 +189,7 @@ struct DockerRun {
             if inError, line.hasPrefix(" ") { lines.append(String(line.dropFirst())); continue }
             inError = false
         }
-        guard let first = lines.first else { return nil }
-        let context = (["╰─> " + first] + lines.dropFirst().map { "    " + $0 }).joined(separator: "\n")
-        return "error: externally-managed-environment\n\n× This environment is externally managed\n\(context)\n\n"
-            + "note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. "
-            + "You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.\n"
-            + "hint: See PEP 668 for the detailed specification."
+        return lines
     }
 
     mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage, site chosen: String? = nil) {
