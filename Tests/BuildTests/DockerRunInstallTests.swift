@@ -128,3 +128,15 @@ extension DockerRunInstallTests {
         #expect(sites(allowed, "flask") == ["/usr/local/lib/python3.11/dist-packages"])
     }
 }
+
+extension DockerRunInstallTests {
+    @Test func theProjectItselfIsNotedUnlessExcluded() throws {
+        // uv docs (projects/sync): --no-install-project; Poetry docs (cli/#install): --no-root.
+        let (_, uvAll) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync\n", Self.uvProject)
+        #expect(notModelled(uvAll).contains("uv sync (the project itself, installed editable)"))
+        let (_, uvDeps) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-install-project\n", Self.uvProject)
+        #expect(notModelled(uvDeps).isEmpty)
+        let (_, poetryDeps) = try built("FROM python:3.12-slim\nENV POETRY_VIRTUALENVS_CREATE=false\nWORKDIR /app\nCOPY . .\nRUN poetry install --no-root\n", Self.uvProject)
+        #expect(notModelled(poetryDeps).isEmpty)
+    }
+}

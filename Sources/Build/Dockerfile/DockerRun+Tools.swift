@@ -79,6 +79,11 @@ extension DockerRun {
             }
             install(installed, site: site, stage: &stage)
             log.append("uv sync → \(site)")
+            // docs.astral.sh/uv/concepts/projects/sync/: the project itself is installed editable unless
+            // --no-install-project (how depends on its build backend): not modelled.
+            if !arguments.contains("--no-install-project") {
+                notes.append(.runNotModelled(command: "uv sync (the project itself, installed editable)", location: evaluator.location(instruction)))
+            }
         default:
             notes.append(.runNotModelled(command: (["uv"] + arguments).joined(separator: " "), location: evaluator.location(instruction)))
         }
@@ -108,6 +113,10 @@ extension DockerRun {
         }
         install(installed, site: site, stage: &stage)
         log.append("poetry install → \(site)")
+        // python-poetry.org/docs/cli/#install: the root package is installed (editable) unless --no-root / --only: not modelled.
+        if !arguments.contains("--no-root"), !arguments.contains(where: { $0.hasPrefix("--only") }) {
+            notes.append(.runNotModelled(command: "poetry install (the project itself, installed editable)", location: evaluator.location(instruction)))
+        }
     }
 }
 
