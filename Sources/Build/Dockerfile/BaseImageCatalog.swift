@@ -10,6 +10,7 @@ public struct BaseImage: Sendable, Equatable {
     public var environment: [ServiceEnvironmentEntry]
     public var cmd: [String]?
     public var entrypoint: [String]?
+    /// The config's `WorkingDir` and `User` as the registry stores them (`""` = `/` and root).
     public var workingDirectory: String
     public var user: String
     public var python: PythonInstallation?
@@ -59,21 +60,54 @@ public struct AptPython: Sendable, Equatable {
 }
 
 public enum BaseImageCatalog {
-    /// Full versions of the maintained tags at docker-library/python @ 4f07059 (2026-06-23).
-    static let maintained: [Int: PythonVersion] = [
-        10: PythonVersion(3, 10, 20), 11: PythonVersion(3, 11, 15), 12: PythonVersion(3, 12, 13),
-        13: PythonVersion(3, 13, 14), 14: PythonVersion(3, 14, 6),
-    ]
-    static let gpgKeys: [Int: String] = [
-        10: "A035C8C19219BA821ECEA86B64E628F8D684696D", 11: "A035C8C19219BA821ECEA86B64E628F8D684696D",
-        12: "7169605F62C751356D054A26A821E680E5FA6305", 13: "7169605F62C751356D054A26A821E680E5FA6305",
-    ]
+    /// One `python:3.X` release line as docker-library/python last published it.
+    struct PythonLine: Sendable {
+        var version: PythonVersion
+        var gpgKey: String?
+        /// Variant directories (versions.json `variants`); the first Debian one is the default (`3.X`, `3.X-slim`),
+        /// the first Alpine one is `3.X-alpine` (generate-stackbrew-library.sh).
+        var variants: [String]
+        var source: String
+    }
+
+    /// docker-library/python @ 4f07059 (2026-06-23) versions.json and 3.X/*/Dockerfile for 3.10–3.14;
+    /// 3.9 at 59e4abf1^ (removed 2025-10-31) and 3.8 at 069d5b03^ (removed 2024-10-07), their last images.
+    static let pythonLines: [Int: PythonLine] = {
+        let current = ["trixie", "slim-trixie", "bookworm", "slim-bookworm", "alpine3.24", "alpine3.23"]
+        let sixtyNine = "A035C8C19219BA821ECEA86B64E628F8D684696D", twelve = "7169605F62C751356D054A26A821E680E5FA6305"
+        let eightNine = "E3FF2839C048B25C084DEBE9B26995E310250568"
+        return [
+            8: PythonLine(version: PythonVersion(3, 8, 20), gpgKey: eightNine,
+                          variants: ["bookworm", "slim-bookworm", "bullseye", "slim-bullseye", "alpine3.20", "alpine3.19"], source: "docker-library/python@069d5b03^"),
+            9: PythonLine(version: PythonVersion(3, 9, 25), gpgKey: eightNine,
+                          variants: ["trixie", "slim-trixie", "bookworm", "slim-bookworm", "alpine3.22", "alpine3.21"], source: "docker-library/python@59e4abf1^"),
+            10: PythonLine(version: PythonVersion(3, 10, 20), gpgKey: sixtyNine, variants: current, source: "docker-library/python@4f07059"),
+            11: PythonLine(version: PythonVersion(3, 11, 15), gpgKey: sixtyNine, variants: current, source: "docker-library/python@4f07059"),
+            12: PythonLine(version: PythonVersion(3, 12, 13), gpgKey: twelve, variants: current, source: "docker-library/python@4f07059"),
+            13: PythonLine(version: PythonVersion(3, 13, 14), gpgKey: twelve, variants: current, source: "docker-library/python@4f07059"),
+            14: PythonLine(version: PythonVersion(3, 14, 6), gpgKey: nil, variants: current, source: "docker-library/python@4f07059"),
+        ]
+    }()
+    /// `python:3` / `python:latest` (generate-stackbrew-library.sh `[3.14]='3 latest'`).
+    static let latestMinor = 14
     /// Default PATH BuildKit gives a config without one (frontend/dockerfile/dockerfile2llb/image.go
     /// `emptyImage`; util/system/path.go), with the python image's `/usr/local/bin` in front.
     static let debianPath = "/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-    /// Looks up `python`, `python:3.X`, `python:3.X.Y`, `python:3.X-slim`, `-bookworm`,
-    /// `-slim-bookworm`, `-trixie`, `-slim-trixie`, `-alpine…`, with optional `docker.io/library/`.
+    /// Resolves a tag's variant part (`""`, `slim`, `alpine`, `slim-bookworm`, `alpine3.23`, …) to a variant
+    /// directory of the line, or nil when docker-library/python publishes no such tag.
+    static func variant(_ suffix: String, of line: PythonLine) -> String? {
+        let debian = line.variants.first { !$0.hasPrefix("alpine") && !$0.hasPrefix("slim") } ?? ""
+        switch suffix {
+        case "": return debian
+        case "slim": return "slim-" + debian
+        case "alpine": return line.variants.first { $0.hasPrefix("alpine") }
+        default: return line.variants.contains(suffix) ? suffix : nil
+        }
+    }
+
+    /// Looks up `python`, `python:3`, `python:3.X`, `python:3.X.Y` with a published variant suffix
+    /// (`-slim`, `-bookworm`, `-slim-trixie`, `-alpine3.23`, …), with optional `docker.io/library/`.
     public static func lookup(_ reference: String) -> BaseImage? {
         var name = reference
         for prefix in ["docker.io/library/", "library/", "index.docker.io/library/"] where name.hasPrefix(prefix) {
@@ -82,38 +116,42 @@ public enum BaseImageCatalog {
         if let at = name.firstIndex(of: "@") { name = String(name[..<at]) }
         let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
         if parts.first == "debian" || parts.first == "ubuntu" { return distribution(reference, parts: parts) }
+        if parts.first == railpackRuntimeRepository { return railpackRuntime(reference, tag: parts.count > 1 ? parts[1] : "latest") }
         guard parts.first == "python" else { return nil }
         let tag = parts.count > 1 ? parts[1] : "latest"
-        var minor = 14  // `python:latest` / `python:3` = 3.14 at the catalogue's snapshot (versions.json)
+        let versionPart = tag == "latest" ? "" : String(tag.prefix { $0.isNumber || $0 == "." })
+        // `3.12-slim`, `3-alpine`, or a bare variant (`slim`); nothing else between version and variant.
+        let rest = tag == "latest" ? "" : String(tag.dropFirst(versionPart.count))
+        guard versionPart.isEmpty ? !rest.hasPrefix("-") : (rest.isEmpty || (rest.hasPrefix("-") && rest.count > 1)) else { return nil }
+        let suffix = versionPart.isEmpty ? rest : String(rest.dropFirst(rest.isEmpty ? 0 : 1))
+        if tag.hasPrefix("latest-") { return nil }
+        var minor = latestMinor
         var patch: Int? = nil
-        var caveat: String? = nil
-        let versionPart = String(tag.prefix { $0.isNumber || $0 == "." })
-        let variant = tag.dropFirst(versionPart.count)
         if !versionPart.isEmpty, versionPart != "3" {
             guard let parsed = PythonVersion(parsing: versionPart), parsed.major == 3 else { return nil }
             minor = parsed.minor
             patch = parsed.patch
-        } else if tag != "latest", versionPart.isEmpty, !["slim", "alpine", "bookworm", "trixie", "slim-bookworm", "slim-trixie"].contains(String(tag.drop { $0 == "-" })) {
-            return nil
         }
-        guard (8...14).contains(minor) else { return nil }
-        let known = maintained[minor]
-        let version = PythonVersion(3, minor, patch ?? known?.patch)
-        if known == nil {
-            caveat = "python:3.\(minor) is end-of-life and not in docker-library/python's current versions.json; railsim assumes the same layout with an unknown patch release"
-        }
-        let isAlpine = variant.contains("alpine")
+        guard let line = pythonLines[minor], let variant = variant(suffix, of: line) else { return nil }
+        if let patch, let known = line.version.patch, patch > known { return nil }
+        let version = PythonVersion(3, minor, patch ?? line.version.patch)
+        var caveats: [String] = []
+        if minor < 10 { caveats.append("python:3.\(minor) is end-of-life; railsim uses its last docker-library image (\(line.source))") }
+        if let patch, patch != line.version.patch { caveats.append("python:\(version) is an older patch release; railsim assumes the same layout as \(line.version)") }
+        if variant.hasPrefix("alpine") { caveats.append("Alpine images use musl; extension-module wheels differ") }
+        // 3.X/<variant>/Dockerfile: ENV PATH, LANG (below 3.13), GPG_KEY, PYTHON_VERSION; CMD ["python3"].
         var environment = [ServiceEnvironmentEntry(name: "PATH", value: debianPath)]
         if minor < 13 { environment.append(ServiceEnvironmentEntry(name: "LANG", value: "C.UTF-8")) }
-        if let key = gpgKeys[minor] { environment.append(ServiceEnvironmentEntry(name: "GPG_KEY", value: key)) }
+        if let key = line.gpgKey { environment.append(ServiceEnvironmentEntry(name: "GPG_KEY", value: key)) }
         environment.append(ServiceEnvironmentEntry(name: "PYTHON_VERSION", value: version.description))
-        if isAlpine { caveat = (caveat.map { $0 + "; " } ?? "") + "Alpine images use musl; extension-module wheels differ" }
         let python = PythonInstallation(version: version, prefix: "/usr/local",
                                         siteDirectories: ["/usr/local/lib/python\(version.short)/site-packages"],
                                         versionSource: "base image \(reference)")
+        // Dockerfile-linux.template: setuptools + wheel only below 3.12 (pip alone from 3.12).
         let preinstalled = minor <= 11 ? ["pip", "setuptools", "wheel"] : ["pip"]
         return BaseImage(reference: reference, environment: environment, cmd: ["python3"], entrypoint: nil,
-                         workingDirectory: "/", user: "root", python: python, preinstalled: preinstalled, caveat: caveat)
+                         workingDirectory: "", user: "", python: python, preinstalled: preinstalled,
+                         caveat: caveats.isEmpty ? nil : caveats.joined(separator: "; "))
     }
 
     /// `python3` of each Debian/Ubuntu release by its tags (packages.debian.org and
@@ -140,7 +178,7 @@ public enum BaseImageCatalog {
             caveat = "\(entry.python.release)'s python3 is assumed to be \(entry.python.version) (the release's package at the catalogue's snapshot; point releases may update it)"
         }
         let environment = [ServiceEnvironmentEntry(name: "PATH", value: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
-        return BaseImage(reference: reference, environment: environment, cmd: ["bash"], entrypoint: nil, workingDirectory: "/", user: "root",
+        return BaseImage(reference: reference, environment: environment, cmd: ["bash"], entrypoint: nil, workingDirectory: "", user: "",
                          python: nil, preinstalled: [], caveat: caveat, aptPython: entry.python)
     }
 

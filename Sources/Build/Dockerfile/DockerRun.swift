@@ -18,26 +18,40 @@ struct DockerRun {
     static let irrelevant: Set<String> = [
         "apt-get", "apt", "apk", "yum", "dnf", "microdnf", "curl", "wget", "echo", "printf", "chmod", "chown", "useradd", "adduser",
         "groupadd", "addgroup", "true", "set", "export", "update-ca-certificates", "locale-gen", "ls", "cat", "test", "[", "sleep",
-        "npm", "node", "yarn", "pnpm", "go", "cargo", "git", "mkdir", "touch", "ln",
+        "npm", "node", "yarn", "pnpm", "go", "cargo", "git", "touch",
     ]
 
     mutating func apply(to stage: inout DockerStage) {
-        let commands: [[String]]
+        let commands: [(assignments: [(name: String, value: String)], words: [String])]
         switch instruction.arguments {
-        case .exec(let words): commands = [words]
+        case .exec(let words): commands = [([], words)]
         case .shell(let text):
             // The builder does not expand RUN; the shell does, with the build environment.
             guard let parsed = try? ShellParser.parse(text, environment: stage.buildEnvironment) else {
                 notes.append(.runNotModelled(command: text, location: evaluator.location(instruction)))
                 return
             }
-            commands = parsed.commands.map { $0.command.words }
+            commands = parsed.commands.map { ($0.command.assignments, $0.command.words) }
         default: return
         }
         var cwd = stage.image.workingDirectory
-        for words in commands {
+        // `NAME=value cmd` applies to that command, `export NAME=value` to the rest of this RUN, neither to
+        // later instructions (POSIX Shell Command Language §2.9.1, export).
+        let original = stage.buildEnvironment
+        var exported: [String: String] = [:]
+        defer { stage.buildEnvironment = original }
+        for (assignments, words) in commands {
             if failure != nil { return }
+            stage.buildEnvironment = original.merging(exported) { $1 }
+            for assignment in assignments { stage.buildEnvironment[assignment.name] = assignment.value }
             guard let program = words.first else { continue }
+            if program == "export" {
+                for word in words.dropFirst() {
+                    let pair = word.split(separator: "=", maxSplits: 1).map(String.init)
+                    if pair.count == 2 { exported[pair[0]] = pair[1] }
+                }
+                continue
+            }
             let name = ImagePath.basename(program)
             var arguments = Array(words.dropFirst())
             if name == "cd" {
@@ -64,6 +78,9 @@ struct DockerRun {
                 if !targets.isEmpty { stage.image.fileSystem.add(.removed(Set(targets))) }
                 continue
             }
+            if name == "uv" { uv(arguments, cwd: cwd, stage: &stage); continue }
+            if name == "poetry" { poetry(arguments, cwd: cwd, stage: &stage); continue }
+            if ["mkdir", "cp", "mv", "ln"].contains(name), fileCommand(name, arguments, cwd: cwd, stage: &stage) { continue }
             if Self.irrelevant.contains(name) { continue }
             notes.append(.runNotModelled(command: words.joined(separator: " "), location: evaluator.location(instruction)))
         }
@@ -154,13 +171,7 @@ struct DockerRun {
         if !words.isDisjoint(with: ["--break-system-packages", "--target", "-t", "--prefix", "--root"]) { return nil }
         if let value = stage.buildEnvironment["PIP_BREAK_SYSTEM_PACKAGES"], ["1", "true", "yes", "on"].contains(value.lowercased()) { return nil }
         // The marker's `Error=` value (an INI continuation), shown under "╰─> " and indented by four.
-        var lines: [String] = []
-        var inError = false
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("Error=") { inError = true; lines.append(String(line.dropFirst(6))); continue }
-            if inError, line.hasPrefix(" ") { lines.append(String(line.dropFirst())); continue }
-            inError = false
-        }
+        let lines = Self.markerError(bytes)
         guard let first = lines.first else { return nil }
         let context = (["╰─> " + first] + lines.dropFirst().map { "    " + $0 }).joined(separator: "\n")
         return "error: externally-managed-environment\n\n× This environment is externally managed\n\(context)\n\n"
@@ -169,9 +180,21 @@ struct DockerRun {
             + "hint: See PEP 668 for the detailed specification."
     }
 
-    mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage) {
+    /// The `Error=` value of an EXTERNALLY-MANAGED marker (an INI value with continuation lines; PEP 668).
+    static func markerError(_ bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        var inError = false
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("Error=") { inError = true; lines.append(String(line.dropFirst(6))); continue }
+            if inError, line.hasPrefix(" ") { lines.append(String(line.dropFirst())); continue }
+            inError = false
+        }
+        return lines
+    }
+
+    mutating func pip(_ arguments: [String], interpreter: String?, pipProgram: String? = nil, cwd: String, stage: inout DockerStage, site chosen: String? = nil) {
         guard arguments.first == "install" else { return }
-        if let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
+        if chosen == nil, let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
             failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
             return
         }
@@ -193,13 +216,13 @@ struct DockerRun {
                 case "-r", "--requirement": if let value = option.value { requirementFiles.append(value) }
                 case "-t": options["--target"] = option.value
                 case "-e", "--editable": if let value = option.value { packages.append(value) }
-                case "--user", "--target", "--prefix": options[option.name] = option.value ?? ""
+                case "--user", "--target", "--prefix", "--no-deps": options[option.name] = option.value ?? ""
                 default: continue
                 }
             }
         }
         let program = pipProgram ?? interpreter ?? "pip"
-        guard let site = installLocation(program: program, options: options, stage: stage) else {
+        guard let site = chosen ?? installLocation(program: program, options: options, stage: stage) else {
             notes.append(.runNotModelled(command: "pip install (no Python in this image)", location: evaluator.location(instruction)))
             return
         }
@@ -224,17 +247,41 @@ struct DockerRun {
         }
         var specifiers: [String] = []
         for package in packages {
+            if let project = localProject(package, cwd: cwd, stage: stage) {
+                // pip.pypa.io/en/stable/cli/pip_install/: a local project directory is built and installed with its
+                // [project] dependencies (none with --no-deps); its own modules are not modelled.
+                if options["--no-deps"] == nil {
+                    var local: [BuildNote] = []
+                    installed += PythonDependencies.fromPyproject(project, in: evaluator.snapshot, sitePackages: site, python: stage.image.python?.version, notes: &local)
+                    notes += local
+                }
+                notes.append(.runNotModelled(command: "pip install \(package) (the project's own modules in site-packages)", location: evaluator.location(instruction)))
+                continue
+            }
             if package == "." || package.hasPrefix("./") || package.hasPrefix("/") || package.hasPrefix("git+") || package.contains("://") {
                 notes.append(.runNotModelled(command: "pip install \(package)", location: evaluator.location(instruction)))
                 continue
             }
             specifiers.append(package)
         }
-        installed += PythonDependencies.fromCommandLine(specifiers, at: evaluator.location(instruction), sitePackages: site,
-                                                        python: stage.image.python?.version, notes: &localNotes)
+        var fromLine = PythonDependencies.fromCommandLine(specifiers, at: evaluator.location(instruction), sitePackages: site,
+                                                          python: stage.image.python?.version, notes: &localNotes)
+        if options["--no-deps"] != nil {
+            // pip.pypa.io/en/stable/cli/pip_install/#cmdoption-no-deps: only the named distributions.
+            let named = Set(specifiers.compactMap { Self.requirementName($0) })
+            fromLine = fromLine.filter { named.contains(PythonPackageName.normalize($0.name)) }
+        }
+        installed += fromLine
         notes += localNotes
         stage.image.distributions += installed
         stage.image.fileSystem.addNodes(PythonDependencies.nodes(for: installed, binDirectory: binDirectory))
+    }
+
+    /// `.`, `./dir`, `/abs/dir` (optionally with `[extras]`) naming a directory whose pyproject.toml came from the repository.
+    func localProject(_ package: String, cwd: String, stage: DockerStage) -> RepoPath? {
+        let path = String(package.prefix { $0 != "[" })
+        guard path == "." || path.hasPrefix("./") || path.hasPrefix("/") || path == ".." || path.hasPrefix("../") else { return nil }
+        return repositoryFile(ImagePath.join(ImagePath.join(cwd, path), "pyproject.toml"), stage: stage)
     }
 
     mutating func venv(_ arguments: [String], cwd: String, stage: inout DockerStage) {

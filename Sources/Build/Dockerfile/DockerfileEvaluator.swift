@@ -113,8 +113,9 @@ struct DockerfileEvaluator {
             image.python = base.python
             image.cmd = base.cmd
             image.entrypoint = base.entrypoint
-            image.workingDirectory = base.workingDirectory
-            image.user = base.user
+            // An empty WorkingDir/User in the config means `/` and root (image-spec config.md).
+            image.workingDirectory = base.workingDirectory.isEmpty ? "/" : base.workingDirectory
+            image.user = base.user.isEmpty ? "root" : base.user
             for entry in base.environment { image.setEnvironment(entry.name, entry.value) }
             if let python = base.python, let site = python.siteDirectories.first {
                 image.distributions = base.preinstalled.map {
