@@ -29,23 +29,8 @@ public struct ProcessEnvironment: Sendable {
         values["RAILWAY_SERVICE_NAME"] = settings.name
         values["RAILWAY_ENVIRONMENT_NAME"] = settings.environment
         values["RAILWAY_ENVIRONMENT"] = settings.environment
-        values["HOME"] = values["HOME"] ?? Self.home(ofUser: image.user)
+        values["HOME"] = values["HOME"] ?? BaseImageCatalog.home(ofUser: image.user)
         self.values = values
-    }
-
-    /// The HOME the runtime gives the image's USER when the image sets none: the home field of its
-    /// /etc/passwd entry (runc libcontainer/init_linux.go `setupUser`), "/" for a uid with no entry
-    /// (runc's default ExecUser). Entries: Debian base-passwd's master.passwd (root /root, www-data
-    /// /var/www, nobody /nonexistent); any other name is taken to be a `useradd` user in /home, as
-    /// the Dockerfile builder's `pip install --user` assumes (DockerRun.swift).
-    static func home(ofUser spec: String) -> String {
-        let user = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        switch user {
-        case "", "root", "0": return "/root"
-        case "www-data", "33": return "/var/www"
-        case "nobody", "65534": return "/nonexistent"
-        default: return user.allSatisfy(\.isNumber) ? "/" : "/home/\(user)"
-        }
     }
 
     public subscript(name: String) -> String? { values[name] }
