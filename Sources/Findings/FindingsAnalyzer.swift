@@ -184,9 +184,16 @@ struct FindingsAnalyzer {
                 result.append(Finding(.conditionalImport, message: "`\(module)` is imported under a condition railsim cannot evaluate, and it is not in the image",
                                       file: location.file, line: location.line))
             case .literalVariable(let name, let argument):
-                result.append(Finding(.literalVariable, message: "`\(argument)` reaches the program literally: no shell expands `$\(name)`",
-                                      explanation: "On Dockerfile builds Railway execs a custom start command without a shell (docs.railway.com/deployments/start-command).",
-                                      fix: "Wrap it: `/bin/sh -c \"exec … $\(name)\"`, or read the variable in the app."))
+                if build.startCommand?.source == "image ENTRYPOINT/CMD" {
+                    // The exec form runs no shell, so no variable substitution (docs.docker.com/reference/dockerfile/#cmd).
+                    result.append(Finding(.literalVariable, message: "`\(argument)` reaches the program literally: no shell expands `$\(name)`",
+                                          explanation: "The Dockerfile's exec-form CMD/ENTRYPOINT (JSON array) runs the program without a shell, so `$\(name)` is not expanded (docs.docker.com/reference/dockerfile/#cmd).",
+                                          fix: "Use the shell form, or wrap it: `CMD [\"sh\", \"-c\", \"exec … $\(name)\"]`, or read the variable in the app."))
+                } else {
+                    result.append(Finding(.literalVariable, message: "`\(argument)` reaches the program literally: no shell expands `$\(name)`",
+                                          explanation: "On Dockerfile builds Railway execs a custom start command without a shell (docs.railway.com/deployments/start-command).",
+                                          fix: "Wrap it: `/bin/sh -c \"exec … $\(name)\"`, or read the variable in the app."))
+                }
             case .notListeningOnPort(let detail, let location):
                 result.append(Finding(.notListening, message: detail, file: location?.file, line: location?.line,
                                       fix: "Listen on 0.0.0.0 and the port in the PORT variable (e.g. `--host 0.0.0.0 --port $PORT`)."))

@@ -29,7 +29,7 @@ public struct ProcessEnvironment: Sendable {
         values["RAILWAY_SERVICE_NAME"] = settings.name
         values["RAILWAY_ENVIRONMENT_NAME"] = settings.environment
         values["RAILWAY_ENVIRONMENT"] = settings.environment
-        values["HOME"] = values["HOME"] ?? "/root"
+        values["HOME"] = values["HOME"] ?? BaseImageCatalog.home(ofUser: image.user)
         self.values = values
     }
 

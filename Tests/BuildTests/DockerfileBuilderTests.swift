@@ -254,7 +254,7 @@ import Testing
         ("RUN python -m venv /venv\nRUN pip install flask", "/usr/local/lib/python3.12/site-packages"),
         ("RUN python -m venv /venv\nRUN /venv/bin/pip install flask", "/venv/lib/python3.12/site-packages"),
         ("RUN python -m venv /venv && /venv/bin/python -m pip install flask", "/venv/lib/python3.12/site-packages"),
-        ("RUN useradd app\nUSER app\nRUN pip install flask", "/home/app/.local/lib/python3.12/site-packages"),
+        ("RUN useradd -m app\nUSER app\nRUN pip install flask", "/home/app/.local/lib/python3.12/site-packages"),
         ("RUN pip install --cache-dir /tmp/cache flask", "/usr/local/lib/python3.12/site-packages"),
     ])
     func pipInstallLocation(lines: String, site: String) throws {

@@ -61,14 +61,18 @@ import TestSupport
         let assumptions = Set(assessment.assumptions.map(\.name))
         for name in strings("assumptions") { #expect(assumptions.contains(name), "\(file): expected assumption \(name); got \(assumptions.sorted())") }
 
-        if case .bool(true)? = expect["oracle"] { try checkAgainstCPython(assessment, file: file) }
+        if case .bool(true)? = expect["oracle"] {
+            let userSite: Bool
+            if case .bool(true)? = expect["oracleUserSite"] { userSite = true } else { userSite = false }
+            try checkAgainstCPython(assessment, file: file, userSite: userSite)
+        }
     }
 
     /// The oracle: materialise the predicted image and run the real interpreter on it.
-    func checkAgainstCPython(_ assessment: ServiceAssessment, file: String) throws {
+    func checkAgainstCPython(_ assessment: ServiceAssessment, file: String, userSite: Bool = false) throws {
         let observation: CPythonOracle.Observation
         do {
-            observation = try CPythonOracle.observe(assessment)
+            observation = try CPythonOracle.observe(assessment, options: CPythonOracle.Options(userSite: userSite))
         } catch let unavailable as CPythonOracle.Unavailable {
             if case .runnerFailed = unavailable { Issue.record("\(file): \(unavailable)"); return }
             print("skipped CPython oracle for \(file): \(unavailable)")

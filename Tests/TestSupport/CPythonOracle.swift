@@ -63,6 +63,12 @@ public enum CPythonOracle {
         let bin = ImagePath.dirname(executable)
         let venvRoot = ImagePath.dirname(bin)
         let venv = image.fileSystem.isFile(venvRoot + "/pyvenv.cfg") ? venvRoot : python.prefix
+        // An interpreter symlink left without its venv's pyvenv.cfg (e.g. only /opt/venv/bin copied
+        // from a builder stage) runs as the interpreter it points to (CPython Modules/getpath.py looks
+        // for pyvenv.cfg beside the executable and one level up, else takes the prefix from its realpath).
+        var runExecutable = executable
+        let real = image.fileSystem.realpath(executable)
+        if venv != venvRoot, real != executable, real.hasPrefix(python.prefix + "/bin/") { runExecutable = real }
         let environment = ProcessEnvironment(image: image, settings: assessment.service.settings)
         // The sys.path probe runs with the same invocation shape: beside the script for `python FILE`
         // (path0 is the script's realpath directory), as a module in the cwd for `-m` (path0 is the cwd).
@@ -82,7 +88,7 @@ public enum CPythonOracle {
         }
         if !options.probe { probeDirectory = nil }
         var spec: [String: Any] = [
-            "root": root.path, "python": host, "venv": venv, "argv": argv, "executable": executable,
+            "root": root.path, "python": host, "venv": venv, "argv": argv, "executable": runExecutable,
             "cwd": process.workingDirectory, "env": environment.values, "probe": probeDirectory as Any,
             "probeModule": probeModule, "prefix": python.prefix,
         ]

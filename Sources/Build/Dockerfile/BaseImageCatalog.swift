@@ -185,3 +185,20 @@ public enum BaseImageCatalog {
     /// The apt `python3` of a base image reference, if railsim knows the distribution.
     public static func aptPython(for reference: String) -> AptPython? { lookup(reference)?.aptPython }
 }
+
+extension BaseImageCatalog {
+    /// The HOME a process (RUN or the container) gets for USER when the image sets none: the home
+    /// field of its /etc/passwd entry (runc libcontainer/init_linux.go `setupUser`), "/" for a uid
+    /// with no entry (runc's default ExecUser). Entries: Debian base-passwd's master.passwd (root
+    /// /root, www-data /var/www, nobody /nonexistent); any other name is taken to be a `useradd`
+    /// user with the default home /home/NAME (Debian /etc/default/useradd HOME=/home).
+    public static func home(ofUser spec: String) -> String {
+        let user = spec.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        switch user {
+        case "", "root", "0": return "/root"
+        case "www-data", "33": return "/var/www"
+        case "nobody", "65534": return "/nonexistent"
+        default: return user.allSatisfy(\.isNumber) ? "/" : "/home/\(user)"
+        }
+    }
+}

@@ -81,6 +81,7 @@ struct DockerRun {
             if name == "uv" { uv(arguments, cwd: cwd, stage: &stage); continue }
             if name == "poetry" { poetry(arguments, cwd: cwd, stage: &stage); continue }
             if ["mkdir", "cp", "mv", "ln"].contains(name), fileCommand(name, arguments, cwd: cwd, stage: &stage) { continue }
+            if name == "useradd" || name == "adduser" { addUser(name, arguments, stage: &stage); continue }
             if Self.irrelevant.contains(name) { continue }
             notes.append(.runNotModelled(command: words.joined(separator: " "), location: evaluator.location(instruction)))
         }
@@ -101,7 +102,7 @@ struct DockerRun {
         if let venv = venvOwning(program: program, stage: stage) { return "\(venv)/lib/python\(short)/site-packages" }
         let root = stage.image.user == "root" || stage.image.user == "0" || stage.image.user.hasPrefix("0:") || stage.image.user.hasPrefix("root:")
         if options["--user"] != nil || !root {
-            let home = stage.buildEnvironment["HOME"] ?? (root ? "/root" : "/home/\(stage.image.user)")
+            let home = stage.buildEnvironment["HOME"] ?? BaseImageCatalog.home(ofUser: stage.image.user)
             return "\(home)/.local/lib/python\(short)/site-packages"
         }
         return python.siteDirectories.first
@@ -226,6 +227,19 @@ struct DockerRun {
             notes.append(.runNotModelled(command: "pip install (no Python in this image)", location: evaluator.location(instruction)))
             return
         }
+        // A non-root user's `pip install --user` must create ~/.local; a home that was never created
+        // (useradd without -m) sits in a root-owned directory, so pip stops [EXP: pip 23.0.1 as uid
+        // 65534 with HOME under a root-owned dir: this text, exit 1]; HOME=/ cannot take /.local either.
+        let root = ["root", "0"].contains(stage.image.user.split(separator: ":").first.map(String.init) ?? "root")
+        if !root, options["--target"] == nil, options["--prefix"] == nil, venvOwning(program: program, stage: stage) == nil {
+            let home = stage.buildEnvironment["HOME"] ?? BaseImageCatalog.home(ofUser: stage.image.user)
+            let blocked = home == "/" ? "/.local" : (stage.image.fileSystem.isDirectory(home) ? nil : home)
+            if let blocked {
+                failure = BuildFailure(.unsupported, message: "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '\(blocked)'\nCheck the permissions.",
+                                       location: evaluator.location(instruction))
+                return
+            }
+        }
         // <prefix>/lib/python3.X/site-packages → <prefix>/bin (sysconfig posix_prefix/posix_user schemes).
         let binDirectory = ImagePath.join(site, "../../../bin")
         var installed: [InstalledDistribution] = []
@@ -282,6 +296,34 @@ struct DockerRun {
         let path = String(package.prefix { $0 != "[" })
         guard path == "." || path.hasPrefix("./") || path.hasPrefix("/") || path == ".." || path.hasPrefix("../") else { return nil }
         return repositoryFile(ImagePath.join(ImagePath.join(cwd, path), "pyproject.toml"), stage: stage)
+    }
+
+    /// `useradd -m`/`--create-home` (shadow useradd(8)) and Debian's `adduser` (creates the home unless
+    /// `--no-create-home`; busybox: unless `-H`) make the user's home; `-d`/`--home-dir`/`--home` name it.
+    mutating func addUser(_ name: String, _ arguments: [String], stage: inout DockerStage) {
+        let takesValue: Set<String> = ["-d", "--home-dir", "--home", "-u", "--uid", "-g", "--gid", "--ingroup", "-G", "--groups", "-s", "--shell",
+                                       "-c", "--comment", "--gecos", "-k", "--skel", "-e", "--expiredate", "-f", "--inactive", "-K", "--key",
+                                       "-p", "--password", "-R", "--root", "-P", "--prefix", "-b", "--base-dir", "-Z", "--selinux-user", "-h"]
+        var home: String? = nil
+        var user: String? = nil
+        var create = name == "adduser"
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if takesValue.contains(word), index + 1 < arguments.count {
+                if ["-d", "--home-dir", "--home", "-h"].contains(word) { home = arguments[index + 1] }
+                index += 2
+                continue
+            }
+            if word == "-m" || word == "--create-home" { create = true }
+            if word == "-M" || word == "--no-create-home" || word == "-H" { create = false }
+            if word.hasPrefix("-") { index += 1; continue }
+            user = word
+            index += 1
+        }
+        guard create, let user else { return }
+        let path = home ?? "/home/\(user)"
+        stage.image.fileSystem.addNodes([path: .directory(.generated(contents: [], by: "\(name) \(user)"))])
     }
 
     mutating func venv(_ arguments: [String], cwd: String, stage: inout DockerStage) {
