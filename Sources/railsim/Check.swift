@@ -60,6 +60,15 @@ struct Plan: ParsableCommand {
             help: ArgumentHelp("The mise release Railpack's builder and runtime images are tagged with (railpack-json).", valueName: "version"))
     var miseVersion: String = RailpackRelease.miseVersion
 
+    /// mise releases are dotted numbers (2026.8.6, railpack:core/mise/version.txt); anything else
+    /// would name an image tag that does not exist.
+    func validate() throws {
+        let parts = miseVersion.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw ValidationError("--mise-version '\(miseVersion)' is not a mise release such as \(RailpackRelease.miseVersion)")
+        }
+    }
+
     func run() throws {
         if output.format == .railpackJSON { return try runRailpackJSON() }
         if output.format == .nixpacksJSON { return try runNixpacksJSON() }

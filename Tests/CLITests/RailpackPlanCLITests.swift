@@ -84,6 +84,11 @@ import TestSupport
         #expect(result.stdout.contains("ghcr.io/railwayapp/railpack-runtime:mise-2026.11.1"))
         #expect(result.stdout.contains("ghcr.io/railwayapp/railpack-builder:mise-2026.11.1"))
         #expect(!result.stdout.contains("mise-2026.8.6"))
+        for bad in ["latest", "2026", "2026..1", "2026.8.6 x", ""] {
+            let refused = try CLITests().run(["plan", Self.seed, "--format", "railpack-json", "--mise-version", bad])
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.hasPrefix("railsim: --mise-version '\(bad)' is not a mise release such as 2026.8.6"), "\(refused.stderr)")
+        }
     }
 
     @Test func nixpacksPlan() throws {
