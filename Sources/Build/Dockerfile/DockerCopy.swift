@@ -121,7 +121,7 @@ struct DockerCopy {
     mutating func copyFromStage(_ from: String, sources: [String], destination: String, directoryDestination: Bool,
                                 stage: inout DockerStage, stages: [DockerStage]) {
         // --from names a stage (case-insensitive), else a stage index, else an image (convert.go `toCommand`).
-        let source: DockerStage? = stages.first { $0.name == from.lowercased() } ?? Int(from).flatMap { index in stages.first { $0.index == index } }
+        let source: DockerStage? = stages.last { $0.name == from.lowercased() } ?? Int(from).flatMap { index in stages.first { $0.index == index } }
         guard let source else {
             notes.append(.unknownBaseImage(from, location: evaluator.location(instruction)))
             return

@@ -15,6 +15,8 @@ struct DockerStage {
     /// Whether a CMD appeared in this stage; an ENTRYPOINT resets an inherited CMD otherwise
     /// (convert.go `dispatchEntrypoint`).
     var cmdSetInStage = false
+    /// This stage's own ONBUILD triggers, run by a later stage built FROM it (dockerfile.md rule 44).
+    var onbuildTriggers: [DockerInstruction] = []
 
     mutating func setEnvironment(_ name: String, _ value: String) {
         image.setEnvironment(name, value)

@@ -37,12 +37,26 @@ struct DockerfileEvaluator {
 
     mutating func run() {
         if let file = ignore.file { log.append("using ignore file \(file)") }
+        var reachable: Set<Int>? = nil
+        var skipping = false
         for instruction in dockerfile.instructions {
             if failure != nil { return }
             if instruction.keyword == "FROM" {
-                startStage(instruction)
+                // All meta ARGs precede the first FROM, so the stage graph can be built here.
+                if reachable == nil {
+                    do {
+                        let graph = try DockerStageGraph(dockerfile) { [metaArgs, lexer] in (try? lexer.processWord($0, environment: metaArgs)) ?? $0 }
+                        reachable = graph.reachableFromTarget
+                    } catch {
+                        failure = BuildFailure(.dockerfileSyntax, message: error.message, location: SourceLocation(dockerfilePath, line: error.line))
+                        return
+                    }
+                }
+                skipping = !(reachable?.contains(stages.count) ?? true)
+                if skipping { skipStage(instruction) } else { startStage(instruction) }
                 continue
             }
+            if skipping { continue }
             guard !stages.isEmpty else {
                 if instruction.keyword == "ARG" { declareMetaArgs(instruction); continue }
                 // BuildKit instructions/commands.go: an instruction before the first FROM.
@@ -90,13 +104,15 @@ struct DockerfileEvaluator {
         log.append("[stage \(stages.count)] FROM \(imageName)\(stageName.map { " AS \($0)" } ?? "")")
         var fileSystem = ImageFileSystem(snapshot: snapshot)
         var stage: DockerStage
-        if let base = stages.first(where: { $0.name != nil && $0.name == imageName.lowercased() }) {
+        if let base = stages.last(where: { $0.name != nil && $0.name == imageName.lowercased() }) {
             // FROM an earlier stage inherits its filesystem, config and ARGs (convert.go `addState`).
             stage = base
             stage.name = stageName
             stage.index = stages.count
             stage.declaredArgs = base.declaredArgs
             stage.cmdSetInStage = false
+            stage.onbuildTriggers = []
+            runOnbuildTriggers(base.onbuildTriggers, from: base.name ?? "\(base.index)", at: instruction, in: &stage)
         } else if imageName.lowercased() == "scratch" {
             var image = Image(fileSystem: fileSystem, base: "scratch")
             image.setEnvironment("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")  // dockerfile2llb/image.go emptyImage
@@ -134,6 +150,32 @@ struct DockerfileEvaluator {
             stage = DockerStage(name: stageName, index: stages.count, image: image, buildEnvironment: ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"])
         }
         stages.append(stage)
+    }
+
+    /// A stage the target does not need: BuildKit never dispatches it (convert.go `dispatchStages`), so
+    /// its base image is not resolved and its instructions neither change anything nor fail. It keeps
+    /// its slot so stage indexes stay BuildKit's.
+    mutating func skipStage(_ instruction: DockerInstruction) {
+        guard case .words(let words) = instruction.arguments, let rawImage = words.first else { return }
+        let imageName = (try? lexer.processWord(rawImage, environment: metaArgs)) ?? rawImage
+        let stageName = words.count == 3 ? words[2].lowercased() : nil
+        log.append("[stage \(stages.count)] FROM \(imageName)\(stageName.map { " AS \($0)" } ?? ""): not built (the last stage does not need it)")
+        stages.append(DockerStage(name: stageName, index: stages.count, image: Image(fileSystem: ImageFileSystem(snapshot: snapshot), base: imageName),
+                                  buildEnvironment: [:]))
+    }
+
+    /// A stage built FROM another stage runs that stage's own ONBUILD triggers before its own
+    /// instructions, at the location of its FROM line, and does not pass them on
+    /// (convert.go `resolveStages` → `initOnBuildTriggers`; `dispatchState.init` clears Config.OnBuild).
+    mutating func runOnbuildTriggers(_ triggers: [DockerInstruction], from base: String, at fromInstruction: DockerInstruction, in stage: inout DockerStage) {
+        for trigger in triggers {
+            if failure != nil { return }
+            var placed = trigger
+            placed.startLine = fromInstruction.startLine
+            placed.endLine = fromInstruction.endLine
+            log.append("ONBUILD trigger of stage \(base) (\(dockerfilePath):\(trigger.startLine)): \(trigger.original)")
+            apply(placed, to: &stage)
+        }
     }
 
     // MARK: instructions
@@ -196,7 +238,10 @@ struct DockerfileEvaluator {
             notes += runner.notes
             log += runner.log
             if let failure = runner.failure { self.failure = failure }
-        case "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL", "HEALTHCHECK", "MAINTAINER", "ONBUILD":
+        case "ONBUILD":
+            // Recorded in the image config; it runs only in a stage built FROM this one (rule 44).
+            if let trigger = instruction.onbuildTrigger?.instruction { stage.onbuildTriggers.append(trigger) }
+        case "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL", "HEALTHCHECK", "MAINTAINER":
             break  // image metadata that does not change how the process starts
         default:
             fail(.dockerfileSyntax, "unknown instruction: \(instruction.keyword)", instruction)
