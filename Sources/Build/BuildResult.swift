@@ -105,4 +105,7 @@ public enum BuildNote: Sendable, Equatable {
     case nonPythonProvider(String)
     /// Installing from a `pyproject.toml` without a lock file installs nothing (railpack.md §2.2).
     case pyprojectWithoutLock(RepoPath)
+    /// A Dockerfile stage other than the last installs a distribution that the last stage never
+    /// receives (no `COPY --from` of its site-packages): the usual multi-stage venv mistake.
+    case installedInAnotherStage(distribution: String, importNames: [String], stage: String, sitePackages: String, requiredAt: SourceLocation?)
 }

@@ -91,6 +91,7 @@ public struct Rule: Sendable, Equatable {
     public static let notSimulated = Rule(id: "RS411", name: "not-simulated", severity: .info)
     public static let assumedDistribution = Rule(id: "RS412", name: "distribution-contents-assumed", severity: .info)
     public static let environmentVariableMissing = Rule(id: "RS413", name: "environment-variable-missing", severity: .error)
+    public static let installedOffSysPath = Rule(id: "RS414", name: "installed-off-sys-path", severity: .error)
 
     public static let all: [Rule] = [
         configSyntax, configUnknownKey, configInvalidValue, configDeprecated, repoRootConfigApplies, configFileIgnored, configUnconfirmedKey, configIgnoredAfterCutoff, managedTwice,
@@ -99,6 +100,6 @@ public struct Rule: Sendable, Equatable {
         buildFailed, copySourceMissing, dockerfileSyntax, noProvider, noStartCommand, runNotModelled, unknownBaseImage, requirementGuessed,
         unsetVariable, unsupportedProvider, pyprojectWithoutLock, dockerfileWarning, requirementNotModelled, dependenciesUnknown, requiresPythonIgnored, uvLockStale, literalMainApp,
         moduleNotInImage, missingDistribution, startFileMissing, startCrash, lazyImport, conditionalImport, literalVariable, notListening,
-        healthcheckRoute, syntaxError, notSimulated, assumedDistribution, environmentVariableMissing,
+        healthcheckRoute, syntaxError, notSimulated, assumedDistribution, environmentVariableMissing, installedOffSysPath,
     ]
 }

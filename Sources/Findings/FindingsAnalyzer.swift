@@ -128,6 +128,8 @@ struct FindingsAnalyzer {
             case .pyprojectWithoutLock(let path):
                 result.append(Finding(.pyprojectWithoutLock, message: "\(path) has no lock file next to it, so Railpack installs no dependencies", file: path.description,
                                       fix: "Commit a `uv.lock` or `poetry.lock`, or add a requirements.txt."))
+            case .installedInAnotherStage:
+                continue  // explains an import failure (RS414), reported only when one happens
             }
         }
         if let failure = build.failure { result.append(buildFailureFinding(failure)) }
@@ -252,6 +254,7 @@ struct FindingsAnalyzer {
         }
         let caveat = unknownDependencies.isEmpty ? "" :
             " Caveat: railsim does not know the dependencies of \(unknownDependencies.map { "`\($0)`" }.joined(separator: ", ")); if one of them provides `\(top)`, this import succeeds."
+        if let offPath = installedOffSysPathFinding(top: top, message: message, location: location) { return offPath }
         let distributions = DistributionCatalog.shared.distributions(providingImport: top)
         if let distribution = distributions.first {
             return Finding(.missingDistribution, message: message, file: location?.file, line: location?.line,

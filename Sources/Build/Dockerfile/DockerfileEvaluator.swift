@@ -67,6 +67,24 @@ struct DockerfileEvaluator {
             apply(instruction, to: &stage)
             stages.append(stage)
         }
+        if failure == nil { noteDistributionsLeftBehind() }
+    }
+
+    /// Distributions a RUN installed in an earlier stage that the last stage does not have, so an
+    /// import of them can be explained as "installed, but in another stage".
+    mutating func noteDistributionsLeftBehind() {
+        guard let final = stages.last else { return }
+        let present = Set(final.image.distributions.map { PythonPackageName.normalize($0.name) })
+        var seen: Set<String> = []
+        for stage in stages.dropLast() {
+            for distribution in stage.image.distributions where distribution.requiredAt != nil {
+                let name = PythonPackageName.normalize(distribution.name)
+                guard !present.contains(name), seen.insert(name).inserted else { continue }
+                notes.append(.installedInAnotherStage(distribution: distribution.name, importNames: distribution.importNames,
+                                                      stage: stage.name ?? "\(stage.index)", sitePackages: distribution.sitePackages,
+                                                      requiredAt: distribution.requiredAt))
+            }
+        }
     }
 
     mutating func fail(_ kind: BuildFailure.Kind, _ message: String, _ instruction: DockerInstruction) {
