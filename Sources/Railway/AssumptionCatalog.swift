@@ -19,6 +19,7 @@ public enum AssumptionCatalog {
     public static let dockerfilePathBase = "dockerfile-path-base"
     public static let railwayPort = "railway-port"
     public static let customStartWordSplitting = "custom-start-word-splitting"
+    public static let buildPlatform = "build-platform"
 
     public static let entries: [Entry] = [
         Entry(name: configFilePrecedence, values: ["root-directory", "repo-root"], accepts: { ["root-directory", "repo-root"].contains($0) },
@@ -30,6 +31,8 @@ public enum AssumptionCatalog {
               summary: "the PORT Railway injects when the service sets none (any port number)", valueHint: "a port number 1-65535"),
         Entry(name: customStartWordSplitting, values: ["shell-words", "whitespace"], accepts: { ["shell-words", "whitespace"].contains($0) },
               summary: "how a custom start command on a Dockerfile build is split into words (it runs without a shell)"),
+        Entry(name: buildPlatform, values: ["linux/amd64", "linux/arm64"], accepts: { ["linux/amd64", "linux/arm64"].contains($0) },
+              summary: "the platform Railway builds Dockerfiles for (BuildKit's TARGETPLATFORM/BUILDPLATFORM ARGs)"),
     ]
 
     public static func entry(_ name: String) -> Entry? { entries.first { $0.name == name } }

@@ -38,7 +38,7 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Evaluate dated platform rules on this day (default: today, UTC). From 2026-12-01 Railway no longer reads railway.toml/railway.json.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .customLong("assume"), help: ArgumentHelp("Choose a value for an undocumented platform rule (repeatable): config-file-precedence, dockerfile-path-base, railway-port, custom-start-word-splitting.", valueName: "NAME=VALUE"))
+    @Option(name: .customLong("assume"), help: ArgumentHelp("Choose a value for an undocumented platform rule (repeatable): config-file-precedence, dockerfile-path-base, railway-port, custom-start-word-splitting, build-platform.", valueName: "NAME=VALUE"))
     var assumptions: [String] = []
 
     func validate() throws {

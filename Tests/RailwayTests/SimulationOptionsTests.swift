@@ -24,7 +24,7 @@ import Testing
     @Test("--assume errors name the problem in one line", arguments: [
         ("dockerfile-path-base", "--assume 'dockerfile-path-base' must have the form NAME=VALUE"),
         ("=x", "--assume '=x' must have the form NAME=VALUE"),
-        ("nope=1", "--assume: unknown assumption 'nope' (known: config-file-precedence, dockerfile-path-base, railway-port, custom-start-word-splitting)"),
+        ("nope=1", "--assume: unknown assumption 'nope' (known: config-file-precedence, dockerfile-path-base, railway-port, custom-start-word-splitting, build-platform)"),
         ("dockerfile-path-base=cwd", "--assume: 'cwd' is not a value of dockerfile-path-base (expected one of: root-directory-then-repo-root, root-directory, repo-root)"),
         ("railway-port=0", "--assume: '0' is not a value of railway-port (expected a port number 1-65535)"),
         ("railway-port=http", "--assume: 'http' is not a value of railway-port (expected a port number 1-65535)"),

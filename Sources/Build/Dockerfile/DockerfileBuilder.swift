@@ -36,7 +36,8 @@ public enum DockerfileBuilder {
                                             dockerfile: dockerfile,
                                             // Railway's own variables reach the build too, through ARG like any other
                                             // (docs:content/docs/builds/dockerfiles.md `ARG RAILWAY_ENVIRONMENT`).
-                                            variables: service.settings.variables + service.settings.railwayVariables)
+                                            variables: service.settings.variables + service.settings.railwayVariables,
+                                            platform: BuildPlatform(service.options.choice(AssumptionCatalog.buildPlatform) ?? BuildPlatform.assumed))
         evaluator.run()
         result.log += evaluator.log
         result.notes += evaluator.notes

@@ -20,7 +20,8 @@ struct DockerfileEvaluator {
     var failure: BuildFailure?
     var finalImage: Image? { stages.last?.image }
 
-    init(snapshot: RepoSnapshot, context: RepoPath, dockerfilePath: RepoPath, dockerfile: Dockerfile, variables: [ServiceVariable]) {
+    init(snapshot: RepoSnapshot, context: RepoPath, dockerfilePath: RepoPath, dockerfile: Dockerfile, variables: [ServiceVariable],
+         platform: BuildPlatform = BuildPlatform(BuildPlatform.assumed)) {
         self.snapshot = snapshot
         self.context = context
         self.dockerfilePath = dockerfilePath
@@ -28,6 +29,20 @@ struct DockerfileEvaluator {
         self.variables = variables
         self.lexer = DockerShellLexer(escapeToken: dockerfile.escapeToken)
         self.ignore = DockerIgnoreRules.forContext(snapshot: snapshot, context: context, dockerfile: dockerfilePath)
+        // The global scope starts with BuildKit's predefined platform ARGs, each replaceable by a build-arg
+        // of the same name (dockerfile2llb/platform.go `defaultArgs`); the target is the last stage.
+        let lastStage = dockerfile.instructions.last { $0.keyword == "FROM" }.flatMap { from -> String? in
+            guard case .words(let words) = from.arguments, words.count == 3 else { return nil }
+            return words[2].lowercased()
+        }
+        for (name, value) in platform.predefinedArgs(targetStage: lastStage) {
+            metaArgs[name] = variables.last { $0.name == name }?.value ?? value
+        }
+        if let used = BuildPlatform.argNames.first(where: { name in dockerfile.instructions.contains { $0.original.contains(name) } }) {
+            assumptions.append(Assumption(name: AssumptionCatalog.buildPlatform, value: platform.name,
+                                          alternatives: (AssumptionCatalog.entry(AssumptionCatalog.buildPlatform)?.values ?? []).filter { $0 != platform.name },
+                                          evidence: "the Dockerfile uses \(used), and Railway does not document the platform it builds for; railsim assumes \(BuildPlatform.assumed)"))
+        }
     }
 
     func location(_ instruction: DockerInstruction) -> SourceLocation { SourceLocation(dockerfilePath, line: instruction.startLine) }
