@@ -96,10 +96,22 @@ struct DockerCopy {
         }
         let excluded = evaluator.ignore
         let context = evaluator.context
+        let exclusions: DockerPatternMatcher?
+        do { exclusions = try excludeMatcher() } catch {
+            failure = BuildFailure(.builderError, message: error.message, location: evaluator.location(instruction))
+            return
+        }
+        let parents = boolFlag("parents")
+        if parents, source.contains("**") {
+            notes.append(.runNotModelled(command: "\(instruction.keyword) --parents \(source) (`**` spans directories; railsim matches it as `*`)", location: evaluator.location(instruction)))
+        }
         for match in matches {
             if evaluator.snapshot.isDirectory(match) {
                 // A directory source copies its contents (FS copy.go prepareTargetDir).
-                stage.image.fileSystem.add(.mount(target: destination, source: match, excluded: ExcludedPaths { path in
+                let target = parents ? parentsTarget(source: source, match: match, destination: destination) : destination
+                stage.image.fileSystem.add(.mount(target: target, source: match, excluded: ExcludedPaths { path in
+                    if let exclusions, let inSource = path.relative(to: match), !inSource.isRoot,
+                       exclusions.isExcluded(inSource.description) { return true }
                     guard let relative = path.relative(to: context) else { return false }
                     var prefix = RepoPath.root
                     for component in relative.components {
@@ -108,9 +120,19 @@ struct DockerCopy {
                     }
                     return false
                 }))
-                log.append("COPY \(match.isRoot ? "." : match.description) → \(destination)")
+                log.append("\(instruction.keyword) \(match.isRoot ? "." : match.description) → \(target)")
             } else {
-                let target = directoryDestination || stage.image.fileSystem.isDirectory(destination)
+                if let exclusions, exclusions.isExcluded(match.name) { continue }
+                // ADD --unpack=false copies a local archive as a file (docs/reference.md "ADD --unpack").
+                let unpackDisabled = instruction.flags.last { $0.hasPrefix("--unpack") }.map { $0 != "--unpack" && $0.lowercased() != "--unpack=true" } ?? false
+                if instruction.keyword == "ADD", !unpackDisabled, let kind = archiveKind(match) {
+                    // Extracted into the destination directory, not copied as a file (dockerfile.md rule 30).
+                    notes.append(.runNotModelled(command: "ADD \(match) (a \(kind) archive BuildKit extracts into \(destination); railsim does not read archive contents)",
+                                                 location: evaluator.location(instruction)))
+                    continue
+                }
+                let target = parents ? parentsTarget(source: source, match: match, destination: destination)
+                    : directoryDestination || stage.image.fileSystem.isDirectory(destination)
                     ? ImagePath.join(destination, match.name) : destination
                 stage.image.fileSystem.addNodes([target: .file(.repository(match))])
                 log.append("COPY \(match) → \(target)")
