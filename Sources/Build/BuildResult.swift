@@ -107,5 +107,7 @@ public enum BuildNote: Sendable, Equatable {
     case pyprojectWithoutLock(RepoPath)
     /// A Dockerfile stage other than the last installs a distribution that the last stage never
     /// receives (no `COPY --from` of its site-packages): the usual multi-stage venv mistake.
+    /// `rm` in a RUN deleted these image paths (kept so an import failure can name the line).
+    case removedByRun(paths: [String], location: SourceLocation)
     case installedInAnotherStage(distribution: String, importNames: [String], stage: String, sitePackages: String, requiredAt: SourceLocation?)
 }

@@ -128,8 +128,8 @@ struct FindingsAnalyzer {
             case .pyprojectWithoutLock(let path):
                 result.append(Finding(.pyprojectWithoutLock, message: "\(path) has no lock file next to it, so Railpack installs no dependencies", file: path.description,
                                       fix: "Commit a `uv.lock` or `poetry.lock`, or add a requirements.txt."))
-            case .installedInAnotherStage:
-                continue  // explains an import failure (RS414), reported only when one happens
+            case .installedInAnotherStage, .removedByRun:
+                continue  // explain an import failure (RS401/RS414), reported only when one happens
             }
         }
         if let failure = build.failure { result.append(buildFailureFinding(failure)) }
@@ -242,6 +242,10 @@ struct FindingsAnalyzer {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                                explanation: "\(kind) exists in the repository, but the root directory `\(rootName)` is the build context, so it is not in the image.",
                                fix: "Build from the repository root: set Root Directory to `/`, point the service's Config File at its own config (e.g. `/\(root)/railway.toml`) with a Dockerfile that copies the whole repository, and keep a start command that reaches `\(top)`; or move `\(inRepo)` into `\(root)/`.")
+            }
+            if let removal = removalExplanation(top: top) {
+                return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
+                               explanation: removal, fix: "Remove `\(top)` from that `rm`, or copy it again after it.")
             }
             return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                            explanation: "`\(inRepo)` is in the repository and the build context, but not on the process's sys.path (\(runtime.sysPath.prefix(3).joined(separator: ", ")), …).",

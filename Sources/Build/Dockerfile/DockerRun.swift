@@ -75,7 +75,10 @@ struct DockerRun {
             }
             if name == "rm" {
                 let targets = arguments.filter { !$0.hasPrefix("-") }.map { ImagePath.join(cwd, $0) }
-                if !targets.isEmpty { stage.image.fileSystem.add(.removed(Set(targets))) }
+                if !targets.isEmpty {
+                    stage.image.fileSystem.add(.removed(Set(targets)))
+                    notes.append(.removedByRun(paths: targets, location: evaluator.location(instruction)))
+                }
                 continue
             }
             if name == "uv" { uv(arguments, cwd: cwd, stage: &stage); continue }
