@@ -31,8 +31,28 @@ import Testing
     @Test func instructionBeforeFrom() throws {
         let result = try BT.build(["Dockerfile": "ARG V=1\nRUN echo hi\nFROM python:3.12\n"])
         #expect(result.failure?.kind == .dockerfileSyntax)
-        #expect(result.failure?.message.hasSuffix("no build stage in current context") == true)
+        // instructions.Parse returns CurrentStage's error without the "dockerfile parse error" prefix.
+        #expect(result.failure?.message == "no build stage in current context")
         #expect(result.failure?.location?.line == 2)
+    }
+
+    /// Only the instruction layer's errors carry "dockerfile parse error on line N: "; BuildKit prints the
+    /// whole-file and AST-layer errors bare (dockerfile2llb/convert.go toDispatchState, parser/parser.go
+    /// withLocation only attaches a location).
+    static let parseFailureCases: [(String, String)] = [
+        ("", "the Dockerfile cannot be empty"),
+        ("# only a comment\n", "file with no instructions"),
+        ("FROM python:3.12\nENV PATH\n", "ENV must have two arguments"),
+        ("FROM python:3.12\nRUN cat <<EOF\nbody\n", "unterminated heredoc"),
+        ("ARG V=1\n", "dockerfile contains no stages to build"),
+        ("FROM python:3.12\nWORKDIR\n", "dockerfile parse error on line 2: WORKDIR requires exactly one argument"),
+    ]
+
+    @Test(arguments: Self.parseFailureCases)
+    func parseFailureTexts(dockerfile: String, message: String) throws {
+        let result = try BT.build(["Dockerfile": dockerfile])
+        #expect(result.failure?.kind == .dockerfileSyntax)
+        #expect(result.failure?.message == message)
     }
 
     @Test func copyOfAPathOutsideTheContextIsClampedAndNotFound() throws {

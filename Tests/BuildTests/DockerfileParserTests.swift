@@ -10,7 +10,9 @@ import Testing
         do { _ = try parse(s); return nil } catch { return error }
     }
 
-    @Test(arguments: [
+    /// Input, line, BuildKit's message. `BuildKitMessageCatalogueTests` checks that every message here
+    /// is one of `BuildKitMessage`'s.
+    static let errorCases: [(String, Int, String)] = [
         ("", 0, "the Dockerfile cannot be empty"),
         ("# only\n\n", 2, "file with no instructions"),
         ("FROM x\nENV PATH\n", 2, "ENV must have two arguments"),
@@ -49,7 +51,16 @@ import Testing
         ("ARG =x\nFROM y\n", 1, "ARG names can not be blank"),
         ("RUN x\nFROM y\n", 1, "no build stage in current context"),
         ("FROM x\n" + String(repeating: "a", count: 65536) + "\n", 2, "dockerfile line greater than max allowed size of 65535"),
-    ])
+        ("FROM x\nRUN --security=weird echo\n", 2, "security \"weird\" is not valid"),
+        ("FROM x\nHEALTHCHECK CMD\n", 2, "Missing command after HEALTHCHECK CMD"),
+        ("FROM x\nHEALTHCHECK --retries=x CMD y\n", 2, "strconv.ParseInt: parsing \"x\": invalid syntax"),
+        ("FROM x\nHEALTHCHECK --retries=99999999999 CMD y\n", 2, "strconv.ParseInt: parsing \"99999999999\": value out of range"),
+        ("FROM x\nHEALTHCHECK --interval=5 CMD y\n", 2, "time: missing unit in duration \"5\""),
+        ("FROM x\nHEALTHCHECK --interval=x CMD y\n", 2, "time: invalid duration \"x\""),
+        ("FROM x\nSHELL []\n", 2, "SHELL requires at least one argument"),
+    ]
+
+    @Test(arguments: Self.errorCases)
     func errors(input: String, line: Int, message: String) {
         let e = error(input)
         #expect(e?.message == message, "\(input.prefix(60).debugDescription)")

@@ -84,11 +84,10 @@ struct DockerCopy {
         } else {
             let path = contextPath(source)
             guard visible(path) else {
-                // cache/contenthash/checksum.go wraps errNotFound with the cleaned path; solver/edge.go
-                // prefixes "failed to compute cache key"; opsutils/contenthash.go names the ref.
+                // The cleaned absolute path, as cache/contenthash quotes it.
                 let shown = "/" + (path.relative(to: evaluator.context)?.description ?? source)
                 failure = BuildFailure(.copySourceMissing(path: shown),
-                                       message: "failed to compute cache key: failed to calculate checksum of ref <ref>: \"\(shown)\": not found",
+                                       message: BuildKitMessage.copySourceNotFound(path: shown),
                                        location: evaluator.location(instruction))
                 return
             }
@@ -158,7 +157,7 @@ struct DockerCopy {
                 stage.image.fileSystem.addNodes([target: node])
             } else {
                 failure = BuildFailure(.copySourceMissing(path: path),
-                                       message: "failed to compute cache key: failed to calculate checksum of ref <ref>: \"\(path)\": not found",
+                                       message: BuildKitMessage.copySourceNotFound(path: path),
                                        location: evaluator.location(instruction))
                 return
             }

@@ -5,8 +5,7 @@ enum DockerGoDuration {
 
     /// Nanoseconds.
     static func parse(_ orig: String) throws(Failure) -> Int64 {
-        // Go time/format.go ParseDuration: "time: invalid duration " + quote(orig)
-        let invalid = Failure(message: "time: invalid duration " + quote(orig))
+        let invalid = Failure(message: BuildKitMessage.invalidDuration(quoted: quote(orig)))
         var s = Array(orig.utf8)[...]
         var neg = false
         if let c = s.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { neg = c == UInt8(ascii: "-"); s = s.dropFirst() }
@@ -46,14 +45,12 @@ enum DockerGoDuration {
             var i = s.startIndex
             while i < s.endIndex, s[i] != UInt8(ascii: "."), !isDigit(s[i]) { i += 1 }
             if i == s.startIndex {
-                // Go time/format.go ParseDuration
-                throw Failure(message: "time: missing unit in duration " + quote(orig))
+                throw Failure(message: BuildKitMessage.missingDurationUnit(quoted: quote(orig)))
             }
             let u = String(decoding: s[s.startIndex..<i], as: UTF8.self)
             s = s[i...]
             guard let unit = units[u] else {
-                // Go time/format.go ParseDuration
-                throw Failure(message: "time: unknown unit " + quote(u) + " in duration " + quote(orig))
+                throw Failure(message: BuildKitMessage.unknownDurationUnit(quotedUnit: quote(u), quoted: quote(orig)))
             }
             let (vu, o) = v.multipliedReportingOverflow(by: unit)
             if o || vu > UInt64(1) << 63 { throw invalid }

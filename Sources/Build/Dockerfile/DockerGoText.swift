@@ -121,8 +121,7 @@ enum DockerGoText {
                 }
             }
         }
-        // BuildKit util/suggest/error.go suggestError.Error
-        return best.isEmpty ? message : message + " (did you mean " + best + "?)"
+        return best.isEmpty ? message : BuildKitMessage.didYouMean(message, best)
     }
 }
 

@@ -13,8 +13,8 @@ public enum DockerIgnoreFile {
     public static func readAll(_ bytes: [UInt8]) throws(ReadError) -> [String] {
         let lines = scanLines(bytes)
         if lines.tooLong {
-            // Go bufio.Scanner: ErrTooLong
-            throw ReadError(message: "bufio.Scanner: token too long")
+            // ignorefile.ReadAll returns the scanner's error as it is.
+            throw ReadError(message: BuildKitMessage.scannerTokenTooLong)
         }
         return process(lines.lines)
     }

@@ -38,15 +38,14 @@ public struct DockerPatternMatcher: Sendable {
             var exclusion = false
             if p.hasPrefix("!") {
                 if p == "!" {
-                    // moby/patternmatcher patternmatcher.go New
-                    throw PatternError(message: "illegal exclusion pattern: \"!\"")
+                    throw PatternError(message: BuildKitMessage.illegalExclusionPattern)
                 }
                 exclusion = true
                 p = String(p.unicodeScalars.dropFirst())
             }
             if DockerGoPath.isBadPattern(p) {
-                // Go path/filepath ErrBadPattern, returned by patternmatcher New
-                throw PatternError(message: "syntax error in pattern")
+                // patternmatcher New returns filepath.Match's ErrBadPattern as it is.
+                throw PatternError(message: BuildKitMessage.badPattern)
             }
             out.append(Pattern(cleaned: p, exclusion: exclusion, kind: try Self.compile(p)))
         }
@@ -109,7 +108,7 @@ public struct DockerPatternMatcher: Sendable {
         case .regex:
             do { return .regex(DockerGoRegexBox(try DockerGoRegex(reg + "$"))) } catch {
                 // patternmatcher returns filepath.ErrBadPattern when the regexp does not compile
-                throw PatternError(message: "syntax error in pattern")
+                throw PatternError(message: BuildKitMessage.badPattern)
             }
         }
     }

@@ -37,7 +37,6 @@ public struct DockerShellLexer: Sendable {
             let (value, words) = try state.processStopOn(nil, rawEscapes: rawEscapes)
             return DockerShellExpansion(value: value, words: words, referenced: state.matched, unset: state.unmatched)
         } catch {
-            // BuildKit frontend/dockerfile/shell/lex.go shellWord.process: errors.Wrapf(err, "failed to process %q", source)
             throw DockerShellError(reason: error.message, source: word)
         }
     }
@@ -60,7 +59,7 @@ public struct DockerShellError: Error, Sendable, Equatable, CustomStringConverti
     /// The word being expanded.
     public var source: String
     /// BuildKit's full text: `failed to process "<source>": <reason>`.
-    public var message: String { "failed to process " + DockerGoText.quote(source) + ": " + reason }
+    public var message: String { BuildKitMessage.failedToProcess(source, reason) }
     public var description: String { message }
 }
 
@@ -172,8 +171,7 @@ final class DockerShellWordState {
             }
         }
         if let stop {
-            // BuildKit frontend/dockerfile/shell/lex.go processStopOn
-            throw DockerShellInnerError(message: "unexpected end of statement while looking for matching " + String(Character(stop)))
+            throw DockerShellInnerError(message: BuildKitMessage.unexpectedEndLookingFor(Character(stop)))
         }
         return (String(result), getWords())
     }
@@ -184,8 +182,7 @@ final class DockerShellWordState {
         if rawQuotes, let open { result.append(open) }
         while true {
             guard let ch = next() else {
-                // BuildKit frontend/dockerfile/shell/lex.go processSingleQuote
-                throw DockerShellInnerError(message: "unexpected end of statement while looking for matching single-quote")
+                throw DockerShellInnerError(message: BuildKitMessage.unterminatedSingleQuote)
             }
             if ch == "'" {
                 if rawQuotes { result.append(ch) }
@@ -201,8 +198,7 @@ final class DockerShellWordState {
         if rawQuotes, let open { result.append(open) }
         while true {
             guard let p = peek() else {
-                // BuildKit frontend/dockerfile/shell/lex.go processDoubleQuote
-                throw DockerShellInnerError(message: "unexpected end of statement while looking for matching double-quote")
+                throw DockerShellInnerError(message: BuildKitMessage.unterminatedDoubleQuote)
             }
             if p == "\"" {
                 next()
@@ -236,11 +232,9 @@ final class DockerShellWordState {
         next()
         switch peek() {
         case nil:
-            // BuildKit frontend/dockerfile/shell/lex.go processDollar
-            throw DockerShellInnerError(message: "syntax error: missing '}'")
+            throw DockerShellInnerError(message: BuildKitMessage.missingBrace)
         case "{", "}", ":":
-            // BuildKit frontend/dockerfile/shell/lex.go processDollar
-            throw DockerShellInnerError(message: "syntax error: bad substitution")
+            throw DockerShellInnerError(message: BuildKitMessage.badSubstitution)
         default: break
         }
         let name = processName()
@@ -261,14 +255,13 @@ final class DockerShellWordState {
         if nullIsUnset || ch == "+" || ch == "-" || ch == "?" || ch == "#" || ch == "%" {
             let rawEsc = ch == "#" || ch == "%"
             if nullIsUnset && rawEsc {
-                // BuildKit frontend/dockerfile/shell/lex.go processDollar
-                throw DockerShellInnerError(message: "unsupported modifier (" + chs + ") in substitution")
+                throw DockerShellInnerError(message: BuildKitMessage.unsupportedModifier(chs))
             }
             let word: String
             do {
                 word = try processStopOn("}", rawEscapes: rawEsc).0
             } catch {
-                if peek() == nil { throw DockerShellInnerError(message: "syntax error: missing '}'") }
+                if peek() == nil { throw DockerShellInnerError(message: BuildKitMessage.missingBrace) }
                 throw error
             }
             let (value, set) = getEnv(name)
@@ -280,12 +273,10 @@ final class DockerShellWordState {
                 return (!set || (nullIsUnset && value.isEmpty)) ? "" : word
             case "?":
                 if !set {
-                    // BuildKit frontend/dockerfile/shell/lex.go processDollar: "is not allowed to be unset"
-                    throw DockerShellInnerError(message: name + ": " + (word.isEmpty ? "is not allowed to be unset" : word))
+                    throw DockerShellInnerError(message: BuildKitMessage.requiredVariable(name, word.isEmpty ? BuildKitMessage.notAllowedUnset : word))
                 }
                 if nullIsUnset && value.isEmpty {
-                    // BuildKit frontend/dockerfile/shell/lex.go processDollar: "is not allowed to be empty"
-                    throw DockerShellInnerError(message: name + ": " + (word.isEmpty ? "is not allowed to be empty" : word))
+                    throw DockerShellInnerError(message: BuildKitMessage.requiredVariable(name, word.isEmpty ? BuildKitMessage.notAllowedEmpty : word))
                 }
                 return value
             case "%", "#":
@@ -297,8 +288,7 @@ final class DockerShellWordState {
                 }
                 return try trim(pattern: pattern, value: value, suffix: ch == "%", greedy: greedy)
             default:
-                // BuildKit frontend/dockerfile/shell/lex.go processDollar
-                throw DockerShellInnerError(message: "unsupported modifier (" + chs + ") in substitution")
+                throw DockerShellInnerError(message: BuildKitMessage.unsupportedModifier(chs))
             }
         }
         if ch == "/" {
@@ -308,15 +298,14 @@ final class DockerShellWordState {
             do {
                 pattern = try processStopOn("/", rawEscapes: true).0
             } catch {
-                // BuildKit frontend/dockerfile/shell/lex.go processDollar
-                if peek() == nil { throw DockerShellInnerError(message: "syntax error: missing '/' in ${}") }
+                if peek() == nil { throw DockerShellInnerError(message: BuildKitMessage.missingSlash) }
                 throw error
             }
             let replacement: String
             do {
                 replacement = try processStopOn("}", rawEscapes: true).0
             } catch {
-                if peek() == nil { throw DockerShellInnerError(message: "syntax error: missing '}'") }
+                if peek() == nil { throw DockerShellInnerError(message: BuildKitMessage.missingBrace) }
                 throw error
             }
             let (value, set) = getEnv(name)
@@ -328,12 +317,10 @@ final class DockerShellWordState {
                 view.append(contentsOf: out)
                 return String(view)
             } catch {
-                // BuildKit frontend/dockerfile/shell/lex.go processDollar: "invalid pattern (%s) in substitution: %s"
-                throw DockerShellInnerError(message: "invalid pattern (" + pattern + ") in substitution: " + error.message)
+                throw DockerShellInnerError(message: BuildKitMessage.invalidPattern(pattern, error.message))
             }
         }
-        // BuildKit frontend/dockerfile/shell/lex.go processDollar
-        throw DockerShellInnerError(message: "unsupported modifier (" + chs + ") in substitution")
+        throw DockerShellInnerError(message: BuildKitMessage.unsupportedModifier(chs))
     }
 
     /// Go `trimPrefix` / `trimSuffix` (the latter reverses pattern and value to reuse a leftmost match).
@@ -347,8 +334,8 @@ final class DockerShellWordState {
             if let n = try p.prefixMatch(text, greedy: greedy) { text.removeFirst(n) }
         } catch {
             view.append(contentsOf: pat)
-            // BuildKit frontend/dockerfile/shell/lex.go trimPrefix: "invalid pattern (%s) in substitution: %s"
-            throw DockerShellInnerError(message: "invalid pattern (" + String(view) + ") in substitution: " + error.message)
+            // trimPrefix words this failure like processDollar does.
+            throw DockerShellInnerError(message: BuildKitMessage.invalidPattern(String(view), error.message))
         }
         if suffix { text.reverse() }
         view.append(contentsOf: text)

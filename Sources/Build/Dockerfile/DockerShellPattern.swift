@@ -24,8 +24,7 @@ struct DockerShellPattern {
                 let next: Unicode.Scalar = i < pattern.count ? pattern[i] : "\u{FFFD}"
                 i += 1
                 guard next == "*" || next == "?" || next == "\\", i <= pattern.count else {
-                    // BuildKit frontend/dockerfile/shell/lex.go convertShellPatternToRegex: "invalid escape '\\%c'"
-                    throw DockerShellPatternError(message: "invalid escape '\\" + String(Character(next)) + "'")
+                    throw DockerShellPatternError(message: BuildKitMessage.invalidPatternEscape(Character(next)))
                 }
                 out.append(.literal(next))
             default: out.append(.literal(tok))

@@ -16,16 +16,17 @@ public enum DockerfileBuilder {
         result.log.append("load build definition from \(dockerfilePath)")
         let bytes: [UInt8]
         do { bytes = try snapshot.read(dockerfilePath) } catch {
-            result.failure = BuildFailure(.dockerfileMissing, message: "failed to read Dockerfile at '\(dockerfilePath)'")
+            // railsim's own text: the snapshot lists the file but cannot read it (BuildKit never gets this far).
+            result.failure = BuildFailure(.dockerfileMissing, message: "railsim could not read the Dockerfile at `\(dockerfilePath)`")
             return result
         }
         let dockerfile: Dockerfile
         do {
             dockerfile = try DockerfileParser.parse(bytes)
         } catch {
-            // BuildKit wraps parse errors as "dockerfile parse error on line N: …"
-            // (frontend/dockerfile/instructions/parse.go `ParseInstruction` / parser.WithLocation).
-            result.failure = BuildFailure(.dockerfileSyntax, message: "dockerfile parse error on line \(error.line): \(error.message)",
+            // Only instruction-layer errors carry the "dockerfile parse error on line N: " prefix; the
+            // AST layer's and the stage check's are printed bare (`DockerfileParseError.description`).
+            result.failure = BuildFailure(.dockerfileSyntax, message: error.description,
                                           location: SourceLocation(dockerfilePath, line: error.line))
             return result
         }
@@ -47,7 +48,8 @@ public enum DockerfileBuilder {
             return result
         }
         guard var image = evaluator.finalImage else {
-            result.failure = BuildFailure(.dockerfileSyntax, message: "the Dockerfile has no build stage", location: SourceLocation(dockerfilePath))
+            // Only ARGs: instructions.Parse found no stage.
+            result.failure = BuildFailure(.dockerfileSyntax, message: BuildKitMessage.noStagesToBuild, location: SourceLocation(dockerfilePath))
             return result
         }
         result.startCommand = startCommand(service: service, image: image, result: &result)

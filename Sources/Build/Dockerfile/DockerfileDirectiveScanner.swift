@@ -15,8 +15,7 @@ struct DockerfileDirectiveScanner {
         let k = key.lowercased()
         guard Self.known.contains(k) else { done = true; return nil }
         if seen.contains(k) {
-            // BuildKit frontend/dockerfile/parser/directives.go ParseLine: "only one %s parser directive can be used"
-            throw Failure(message: "only one \(k) parser directive can be used")
+            throw Failure(message: BuildKitMessage.duplicateDirective(k))
         }
         seen.insert(k)
         return (k, value)

@@ -74,8 +74,8 @@ struct DockerfileEvaluator {
             if skipping { continue }
             guard !stages.isEmpty else {
                 if instruction.keyword == "ARG" { declareMetaArgs(instruction); continue }
-                // BuildKit instructions/commands.go: an instruction before the first FROM.
-                fail(.dockerfileSyntax, "no build stage in current context", instruction)
+                // An instruction before the first FROM (the parser's checks already reject it).
+                fail(.dockerfileSyntax, BuildKitMessage.noBuildStage, instruction)
                 return
             }
             var stage = stages.removeLast()
@@ -129,7 +129,7 @@ struct DockerfileEvaluator {
 
     mutating func startStage(_ instruction: DockerInstruction) {
         guard case .words(let words) = instruction.arguments, let rawImage = words.first else {
-            fail(.dockerfileSyntax, "FROM requires either one or three arguments", instruction)
+            fail(.dockerfileSyntax, BuildKitMessage.parseErrorOnLine(instruction.startLine, BuildKitMessage.fromArity), instruction)
             return
         }
         let imageName = (try? lexer.processWord(rawImage, environment: metaArgs)) ?? rawImage
@@ -277,7 +277,7 @@ struct DockerfileEvaluator {
         case "EXPOSE", "LABEL", "VOLUME", "STOPSIGNAL", "HEALTHCHECK", "MAINTAINER":
             break  // image metadata that does not change how the process starts
         default:
-            fail(.dockerfileSyntax, "unknown instruction: \(instruction.keyword)", instruction)
+            fail(.dockerfileSyntax, BuildKitMessage.parseErrorOnLine(instruction.startLine, BuildKitMessage.unknownInstruction(instruction.keywordAsWritten)), instruction)
         }
     }
 

@@ -12,37 +12,33 @@ struct DockerfileFlags {
         for a in args {
             if a == "--" { return }
             guard a.hasPrefix("--") else {
-                // BuildKit frontend/dockerfile/instructions/bflag.go Parse
-                throw Failure(message: "arg should start with -- : \(a)")
+                throw Failure(message: BuildKitMessage.flagWithoutDashes(a))
             }
             let (flagName, value, hasValue): (String, String, Bool) = DockerGoText.cut(a, "=").map { ($0.0, $0.1, true) } ?? (a, "", false)
             let name = String(flagName.unicodeScalars.dropFirst(2))
             guard let kind = kinds[name] else {
-                // BuildKit frontend/dockerfile/instructions/bflag.go Parse: "unknown flag: %s" + util/suggest
-                throw Failure(message: DockerGoText.suggest("unknown flag: \(flagName)", value: name, options: specs.map(\.0), caseSensitive: true))
+                // bflag.go Parse wraps it with util/suggest.
+                throw Failure(message: DockerGoText.suggest(BuildKitMessage.unknownFlag(flagName), value: name, options: specs.map(\.0), caseSensitive: true))
             }
             if values[name] != nil && kind != .strings {
-                // BuildKit frontend/dockerfile/instructions/bflag.go Parse
-                throw Failure(message: "duplicate flag specified: \(flagName)")
+                throw Failure(message: BuildKitMessage.duplicateFlag(flagName))
             }
             switch kind {
             case .bool:
                 if hasValue && value.isEmpty {
-                    // BuildKit frontend/dockerfile/instructions/bflag.go Parse
-                    throw Failure(message: "missing a value on flag: \(flagName)")
+                    throw Failure(message: BuildKitMessage.missingFlagValue(flagName))
                 }
                 switch value.lowercased() {
                 case "true", "": values[name] = ["true"]
                 case "false": values[name] = ["false"]
                 default:
-                    // BuildKit frontend/dockerfile/instructions/bflag.go Parse
-                    throw Failure(message: "expecting boolean value for flag \(flagName), not: \(value)")
+                    throw Failure(message: BuildKitMessage.notBoolean(flagName, value))
                 }
             case .string:
-                guard hasValue else { throw Failure(message: "missing a value on flag: \(flagName)") }
+                guard hasValue else { throw Failure(message: BuildKitMessage.missingFlagValue(flagName)) }
                 values[name] = [value]
             case .strings:
-                guard hasValue else { throw Failure(message: "missing a value on flag: \(flagName)") }
+                guard hasValue else { throw Failure(message: BuildKitMessage.missingFlagValue(flagName)) }
                 values[name, default: []].append(value)
             }
         }

@@ -51,8 +51,7 @@ enum DockerfileHeredocs {
             throw Failure(message: error.message)
         }
         guard raw.count == words.count else {
-            // BuildKit frontend/dockerfile/parser/parser.go heredocFromMatch
-            throw Failure(message: "internal lexing of heredoc produced inconsistent results: " + rest)
+            throw Failure(message: BuildKitMessage.heredocLexingInconsistent(rest))
         }
         func quotes(_ w: String) -> Int { w.unicodeScalars.filter { $0 == "'" || $0 == "\"" }.count }
         return DockerHeredoc(name: words[0], fileDescriptor: fd, expand: quotes(words[0]) == quotes(raw[0]), chomp: chomp, content: "")

@@ -18,8 +18,8 @@ enum DockerfileInstructionChecks {
             if ins.keyword == "FROM" {
                 inStage = true
             } else if !inStage && ins.keyword != "ARG" {
-                // BuildKit frontend/dockerfile/instructions/commands.go CurrentStage
-                throw DockerfileParseError(line: ins.startLine, message: "no build stage in current context", layer: .instruction)
+                // instructions.Parse returns CurrentStage's error without the parse-error prefix.
+                throw DockerfileParseError(line: ins.startLine, message: BuildKitMessage.noBuildStage, layer: .stages)
             }
         }
     }
@@ -48,12 +48,9 @@ enum DockerfileInstructionChecks {
         do { return try DockerfileFlags(ins.flags, accepts: specs) } catch { throw Failure(message: error.message) }
     }
 
-    // BuildKit frontend/dockerfile/instructions/parse.go errAtLeastOneArgument: "%s requires at least one argument"
-    static func atLeastOne(_ c: String) -> Failure { Failure(message: "\(c) requires at least one argument") }
-    // BuildKit frontend/dockerfile/instructions/parse.go errExactlyOneArgument: "%s requires exactly one argument"
-    static func exactlyOne(_ c: String) -> Failure { Failure(message: "\(c) requires exactly one argument") }
-    // BuildKit frontend/dockerfile/instructions/parse.go errBlankCommandNames: "%s names can not be blank"
-    static func blankNames(_ c: String) -> Failure { Failure(message: "\(c) names can not be blank") }
+    static func atLeastOne(_ c: String) -> Failure { Failure(message: BuildKitMessage.atLeastOneArgument(c)) }
+    static func exactlyOne(_ c: String) -> Failure { Failure(message: BuildKitMessage.exactlyOneArgument(c)) }
+    static func blankNames(_ c: String) -> Failure { Failure(message: BuildKitMessage.blankNames(c)) }
 
     static func check(_ ins: DockerInstruction) throws(Failure) {
         let a = args(ins)
@@ -79,11 +76,9 @@ enum DockerfileInstructionChecks {
             let trigger = DockerGoText.trimSpace(a[0]).uppercased()
             switch trigger {
             case "ONBUILD":
-                // BuildKit frontend/dockerfile/instructions/parse.go parseOnBuild
-                throw Failure(message: "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")
+                throw Failure(message: BuildKitMessage.chainedOnbuild)
             case "MAINTAINER", "FROM":
-                // BuildKit frontend/dockerfile/instructions/parse.go parseOnBuild: "%s isn't allowed as an ONBUILD trigger"
-                throw Failure(message: "\(trigger) isn't allowed as an ONBUILD trigger")
+                throw Failure(message: BuildKitMessage.onbuildTriggerNotAllowed(trigger))
             default: break
             }
         case "RUN":
@@ -91,12 +86,10 @@ enum DockerfileInstructionChecks {
             // Post hooks in Go init order (device, mount, network, security). railsim does not re-validate
             // --device and --mount specs here.
             if let n = f.value("network"), !["default", "none", "host"].contains(n) {
-                // BuildKit frontend/dockerfile/instructions/commands_runnetwork.go runNetworkPostHook
-                throw Failure(message: "invalid network mode \(DockerGoText.quote(n))")
+                throw Failure(message: BuildKitMessage.invalidNetworkMode(n))
             }
             if let s = f.value("security"), !["sandbox", "insecure"].contains(s) {
-                // BuildKit frontend/dockerfile/instructions/commands_runsecurity.go runSecurityPostHook
-                throw Failure(message: "security \(DockerGoText.quote(s)) is not valid")
+                throw Failure(message: BuildKitMessage.invalidSecurity(s))
             }
         case "CMD", "ENTRYPOINT":
             _ = try flags(ins)
@@ -106,8 +99,7 @@ enum DockerfileInstructionChecks {
             if a.isEmpty { throw atLeastOne(ins.keyword) }
             _ = try flags(ins)
             if ins.keyword == "VOLUME", a.contains(where: { DockerGoText.trimSpace($0).isEmpty }) {
-                // BuildKit frontend/dockerfile/instructions/parse.go parseVolume
-                throw Failure(message: "VOLUME specified can not be an empty string")
+                throw Failure(message: BuildKitMessage.emptyVolume)
             }
         case "ARG":
             // parseArg never parses flags either.
@@ -117,20 +109,18 @@ enum DockerfileInstructionChecks {
             _ = try flags(ins)
             if a.isEmpty { throw atLeastOne("SHELL") }
             if !ins.isJSONForm {
-                // BuildKit frontend/dockerfile/instructions/errors_unix.go errNotJSON
-                throw Failure(message: "SHELL requires the arguments to be in JSON form")
+                throw Failure(message: BuildKitMessage.notJSON("SHELL"))
             }
         default:
-            // BuildKit frontend/dockerfile/instructions/parse.go UnknownInstructionError + util/suggest
-            throw Failure(message: DockerGoText.suggest("unknown instruction: \(ins.keywordAsWritten)", value: ins.keywordAsWritten,
+            // instructions/parse.go ParseInstructionWithLinter wraps UnknownInstructionError with util/suggest.
+            throw Failure(message: DockerGoText.suggest(BuildKitMessage.unknownInstruction(ins.keywordAsWritten), value: ins.keywordAsWritten,
                                                         options: allInstructions, caseSensitive: false))
         }
     }
 
     static func checkCopy(_ ins: DockerInstruction, _ a: [String]) throws(Failure) {
         if a.count < 2 {
-            // BuildKit frontend/dockerfile/instructions/parse.go errNoDestinationArgument
-            throw Failure(message: "\(ins.keyword) requires at least two arguments, but only one was provided. Destination could not be determined")
+            throw Failure(message: BuildKitMessage.noDestination(ins.keyword))
         }
         if ins.keyword == "ADD" {
             _ = try flags(ins, [("chown", .string), ("chmod", .string), ("link", .bool), ("keep-git-dir", .bool),
@@ -140,8 +130,7 @@ enum DockerfileInstructionChecks {
                                 ("exclude", .strings), ("parents", .bool)])
         }
         if let dest = a.last, DockerfileHeredocs.parseIgnoringErrors(dest) != nil {
-            // BuildKit frontend/dockerfile/instructions/parse.go errBadHeredoc: "%s cannot accept a heredoc as %s"
-            throw Failure(message: "\(ins.keyword) cannot accept a heredoc as a destination")
+            throw Failure(message: BuildKitMessage.heredocDestination(ins.keyword))
         }
     }
 
@@ -149,12 +138,10 @@ enum DockerfileInstructionChecks {
         if a.count == 3 && a[1].lowercased() == "as" {
             let name = a[2].lowercased()
             if !isValidStageName(name) {
-                // BuildKit frontend/dockerfile/instructions/parse.go parseBuildStageName
-                throw Failure(message: "invalid name for build stage: \(DockerGoText.quote(a[2])), name can't start with a number or contain symbols")
+                throw Failure(message: BuildKitMessage.invalidStageName(a[2]))
             }
         } else if a.count != 1 {
-            // BuildKit frontend/dockerfile/instructions/parse.go parseBuildStageName
-            throw Failure(message: "FROM requires either one or three arguments")
+            throw Failure(message: BuildKitMessage.fromArity)
         }
     }
 
@@ -172,39 +159,35 @@ enum DockerfileInstructionChecks {
         let rest = a.dropFirst()
         if kind == "NONE" {
             if !rest.isEmpty {
-                // BuildKit frontend/dockerfile/instructions/parse.go parseHealthcheck
-                throw Failure(message: "HEALTHCHECK NONE takes no arguments")
+                throw Failure(message: BuildKitMessage.healthcheckNoneArguments)
             }
             return // flags are not parsed for NONE
         }
         let f = try flags(ins, [("interval", .string), ("timeout", .string), ("start-period", .string),
                                 ("start-interval", .string), ("retries", .string)])
         guard kind == "CMD" else {
-            // BuildKit frontend/dockerfile/instructions/parse.go parseHealthcheck: "Unknown type %#v in HEALTHCHECK (try CMD)"
-            throw Failure(message: "Unknown type \(DockerGoText.quote(kind)) in HEALTHCHECK (try CMD)")
+            throw Failure(message: BuildKitMessage.healthcheckUnknownType(kind))
         }
         if rest.isEmpty {
-            // BuildKit frontend/dockerfile/instructions/parse.go parseHealthcheck
-            throw Failure(message: "Missing command after HEALTHCHECK CMD")
+            throw Failure(message: BuildKitMessage.healthcheckMissingCommand)
         }
         for name in ["interval", "timeout", "start-period", "start-interval"] {
             guard let v = f.value(name), !v.isEmpty else { continue }
             let d: Int64
             do { d = try DockerGoDuration.parse(v) } catch { throw Failure(message: error.message) }
             if d != 0 && d < 1_000_000 {
-                // BuildKit frontend/dockerfile/instructions/parse.go parseOptInterval: "Interval %#v cannot be less than %s"
-                throw Failure(message: "Interval \(DockerGoText.quote(name)) cannot be less than 1ms")
+                // parseOptInterval's minimum is time.Millisecond, which Go prints as "1ms".
+                throw Failure(message: BuildKitMessage.intervalTooShort(flag: name, minimum: "1ms"))
             }
         }
         if let r = f.value("retries"), !r.isEmpty {
             guard let n = Self.parseInt32(r) else {
                 let tooBig = r.utf8.dropFirst(r.hasPrefix("-") || r.hasPrefix("+") ? 1 : 0).allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && r.utf8.count > 1
-                // Go strconv.ParseInt errors: "strconv.ParseInt: parsing %q: invalid syntax" / "value out of range"
-                throw Failure(message: "strconv.ParseInt: parsing \(DockerGoText.quote(r)): " + (tooBig ? "value out of range" : "invalid syntax"))
+                // parseHealthcheck returns strconv.ParseInt's error as it is.
+                throw Failure(message: tooBig ? BuildKitMessage.parseIntRange(r) : BuildKitMessage.parseIntSyntax(r))
             }
             if n < 0 {
-                // BuildKit frontend/dockerfile/instructions/parse.go parseHealthcheck: "--retries cannot be negative (%d)"
-                throw Failure(message: "--retries cannot be negative (\(n))")
+                throw Failure(message: BuildKitMessage.negativeRetries(n))
             }
         }
     }

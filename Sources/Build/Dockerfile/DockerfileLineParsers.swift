@@ -41,8 +41,7 @@ enum DockerfileLineParsers {
         case .notJSON: return nil
         case .strings(let s): return s
         case .nonStringElement:
-            // BuildKit frontend/dockerfile/parser/line_parsers.go errDockerfileNotStringArray
-            throw Failure(message: "when using JSON array syntax, arrays must be comprised of strings only")
+            throw Failure(message: BuildKitMessage.jsonArrayNotStrings)
         }
     }
 
@@ -84,16 +83,14 @@ enum DockerfileLineParsers {
         if DockerGoText.cut(first, "=") == nil {
             let parts = DockerfileWords.splitBlank(rest, first: true)
             guard parts.count == 2 else {
-                // BuildKit frontend/dockerfile/parser/line_parsers.go parseNameVal: "%s must have two arguments"
-                throw Failure(message: "\(key) must have two arguments")
+                throw Failure(message: BuildKitMessage.mustHaveTwoArguments(key))
             }
             return .keyValues([DockerKeyValue(key: parts[0], value: parts[1], separator: "")])
         }
         var pairs: [DockerKeyValue] = []
         for word in words {
             guard let (k, v) = DockerGoText.cut(word, "=") else {
-                // BuildKit frontend/dockerfile/parser/line_parsers.go parseNameVal
-                throw Failure(message: "Syntax error - can't find = in \(DockerGoText.quote(word)). Must be of the form: name=value")
+                throw Failure(message: BuildKitMessage.missingEquals(word))
             }
             pairs.append(DockerKeyValue(key: k, value: v, separator: "="))
         }

@@ -133,13 +133,22 @@ public struct DockerHeredoc: Sendable, Equatable {
 public struct DockerfileParseError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
-    /// Which BuildKit layer raises it: the AST parser (`parser.Parse`) or the instruction layer, whose
-    /// errors BuildKit prefixes with "dockerfile parse error on line N: ".
+    /// Which BuildKit layer raises it, because only one of them prefixes its errors with
+    /// "dockerfile parse error on line N: ".
     public var layer: Layer
-    public enum Layer: Sendable, Equatable { case file, ast, instruction }
+    public enum Layer: Sendable, Equatable {
+        /// dockerfile2llb `toDispatchState` before parsing (empty input).
+        case file
+        /// The AST parser (`parser.Parse`): no prefix, the line is only a source location.
+        case ast
+        /// A per-instruction parser (`ParseInstruction`), wrapped in `parseError`: prefixed.
+        case instruction
+        /// `instructions.Parse`'s own stage bookkeeping (`CurrentStage`): no prefix.
+        case stages
+    }
     public init(line: Int, message: String, layer: Layer = .ast) { self.line = line; self.message = message; self.layer = layer }
-    /// The text BuildKit prints (instructions/parse.go `parseError.Error`).
+    /// The text BuildKit prints.
     public var description: String {
-        layer == .instruction ? "dockerfile parse error on line \(line): \(message)" : message
+        layer == .instruction ? BuildKitMessage.parseErrorOnLine(line, message) : message
     }
 }

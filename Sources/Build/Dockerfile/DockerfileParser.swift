@@ -6,8 +6,7 @@ public enum DockerfileParser {
     /// running anything.
     public static func parse(_ bytes: [UInt8]) throws(DockerfileParseError) -> Dockerfile {
         if bytes.isEmpty {
-            // BuildKit frontend/dockerfile/dockerfile2llb/convert.go toDispatchState
-            throw DockerfileParseError(line: 0, message: "the Dockerfile cannot be empty", layer: .file)
+            throw DockerfileParseError(line: 0, message: BuildKitMessage.emptyDockerfile, layer: .file)
         }
         let file = try parseAST(bytes)
         try DockerfileInstructionChecks.validate(file.instructions)
@@ -33,8 +32,7 @@ public enum DockerfileParser {
                 if let (name, value) = try directiveScanner.parse(token) {
                     if name == "escape" {
                         guard value == "`" || value == "\\" else {
-                            // BuildKit frontend/dockerfile/parser/parser.go setEscapeToken
-                            throw DockerfileParseError(line: lineNumber, message: "invalid escape token '\(value)' does not match ` or \\", layer: .ast)
+                            throw DockerfileParseError(line: lineNumber, message: BuildKitMessage.invalidEscapeToken(value), layer: .ast)
                         }
                         escape = value == "`" ? UInt8(ascii: "`") : UInt8(ascii: "\\")
                     }
@@ -71,8 +69,7 @@ public enum DockerfileParser {
             }
             let line = DockerfileBytes.string(buf[...])
             if sawEmptyContinuation {
-                // BuildKit frontend/dockerfile/parser/parser.go Parse: "Empty continuation line found in: " + line
-                warnings.append(DockerfileWarning(line: index, message: "Empty continuation line found in: " + line, rule: "NoEmptyContinuation"))
+                warnings.append(DockerfileWarning(line: index, message: BuildKitMessage.emptyContinuationLine(line), rule: "NoEmptyContinuation"))
             }
             var node: DockerInstruction
             do {
@@ -100,8 +97,7 @@ public enum DockerfileParser {
                         content += body
                     }
                     if !terminated {
-                        // BuildKit frontend/dockerfile/parser/parser.go Parse
-                        throw DockerfileParseError(line: startLine, message: "unterminated heredoc", layer: .ast)
+                        throw DockerfileParseError(line: startLine, message: BuildKitMessage.unterminatedHeredoc, layer: .ast)
                     }
                     doc.content = String(decoding: content, as: UTF8.self)
                     node.heredocs.append(doc)
@@ -118,12 +114,10 @@ public enum DockerfileParser {
             instructions.append(node)
         }
         if instructions.isEmpty {
-            // BuildKit frontend/dockerfile/parser/parser.go Parse
-            throw DockerfileParseError(line: index, message: "file with no instructions", layer: .ast)
+            throw DockerfileParseError(line: index, message: BuildKitMessage.fileWithNoInstructions, layer: .ast)
         }
         if let tooLongAt {
-            // BuildKit frontend/dockerfile/parser/parser.go handleScannerError
-            throw DockerfileParseError(line: tooLongAt, message: "dockerfile line greater than max allowed size of \(DockerfileBytes.maxLineLength)", layer: .ast)
+            throw DockerfileParseError(line: tooLongAt, message: BuildKitMessage.lineTooLong(max: DockerfileBytes.maxLineLength), layer: .ast)
         }
         return Dockerfile(directives: directives, escapeToken: Character(Unicode.Scalar(escape)), instructions: instructions, warnings: warnings)
     }
