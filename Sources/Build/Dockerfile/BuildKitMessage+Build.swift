@@ -52,6 +52,15 @@ extension BuildKitMessage {
         "failed to compute cache key: failed to calculate checksum of ref \(ref): \(DockerGoText.quote(path)): not found"
     }
 
+    // MARK: Stage graph (frontend/dockerfile/dockerfile2llb)
+
+    // BuildKit frontend/dockerfile/dockerfile2llb/convert.go toCommand: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
+    static let variableInCopyFrom = "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
+    // BuildKit frontend/dockerfile/dockerfile2llb/convert.go dispatchStates.findStateByIndex: "invalid stage index %d"
+    static func invalidStageIndex(_ index: Int) -> String { "invalid stage index \(index)" }
+    // BuildKit frontend/dockerfile/dockerfile2llb/validations.go validateCircularDependency: "circular dependency detected on stage: %s"
+    static func circularDependency(_ stage: String) -> String { "circular dependency detected on stage: " + stage }
+
     // MARK: .dockerignore patterns (moby/patternmatcher, vendored by BuildKit)
 
     // moby/patternmatcher patternmatcher.go New: "illegal exclusion pattern: \"!\""

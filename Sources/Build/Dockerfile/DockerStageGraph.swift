@@ -122,13 +122,11 @@ struct DockerStageGraph {
         let expanded: String
         do { expanded = try lexer.processWord(from, environment: [:]) } catch { throw Failure(message: error.description, line: line) }
         if expanded != from {
-            // BuildKit frontend/dockerfile/dockerfile2llb/convert.go toCommand: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"
-            throw Failure(message: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround", line: line)
+            throw Failure(message: BuildKitMessage.variableInCopyFrom, line: line)
         }
         if let index = Self.goAtoi(from) {
             guard index >= 0, index < stages.count else {
-                // BuildKit frontend/dockerfile/dockerfile2llb/convert.go findStateByIndex: "invalid stage index %d"
-                throw Failure(message: "invalid stage index \(index)", line: line)
+                throw Failure(message: BuildKitMessage.invalidStageIndex(index), line: line)
             }
             return index
         }
@@ -153,8 +151,7 @@ struct DockerStageGraph {
                 case .onPath:
                     let line = references[index].first { (try? resolve($0, byName: byName)) == next }?.instruction.startLine
                         ?? stages[root].fromInstruction.startLine
-                    // BuildKit frontend/dockerfile/dockerfile2llb/validations.go validateCircularDependency: "circular dependency detected on stage: %s"
-                    throw Failure(message: "circular dependency detected on stage: \(stages[root].stateName)", line: line)
+                    throw Failure(message: BuildKitMessage.circularDependency(stages[root].stateName), line: line)
                 case .unvisited:
                     marks[next] = .onPath
                     stack.append((next, 0))
