@@ -67,13 +67,9 @@ struct DockerCopy {
     func visible(_ path: RepoPath) -> Bool {
         guard evaluator.snapshot.exists(path) else { return false }
         guard let relative = path.relative(to: evaluator.context) else { return false }
-        // .dockerignore'd paths look missing to COPY (convert.go `dispatch`).
-        var prefix = RepoPath.root
-        for component in relative.components {
-            prefix = prefix.appending(component)
-            if evaluator.ignore.excludes(prefix) { return false }
-        }
-        return true
+        // .dockerignore'd paths look missing to COPY (convert.go `dispatch`): only what the context
+        // transfer sent exists (DockerContextFilter; its kept set already holds every ancestor).
+        return !evaluator.ignore.excludes(relative)
     }
 
     mutating func copyLocal(_ source: String, destination: String, directoryDestination: Bool, stage: inout DockerStage) {
@@ -101,12 +97,7 @@ struct DockerCopy {
                 // A directory source copies its contents (FS copy.go prepareTargetDir).
                 stage.image.fileSystem.add(.mount(target: destination, source: match, excluded: ExcludedPaths { path in
                     guard let relative = path.relative(to: context) else { return false }
-                    var prefix = RepoPath.root
-                    for component in relative.components {
-                        prefix = prefix.appending(component)
-                        if excluded.excludes(prefix) { return true }
-                    }
-                    return false
+                    return excluded.excludes(relative)
                 }))
                 log.append("COPY \(match.isRoot ? "." : match.description) → \(destination)")
             } else {
