@@ -67,13 +67,9 @@ struct DockerCopy {
     func visible(_ path: RepoPath) -> Bool {
         guard evaluator.snapshot.exists(path) else { return false }
         guard let relative = path.relative(to: evaluator.context) else { return false }
-        // .dockerignore'd paths look missing to COPY (convert.go `dispatch`).
-        var prefix = RepoPath.root
-        for component in relative.components {
-            prefix = prefix.appending(component)
-            if evaluator.ignore.excludes(prefix) { return false }
-        }
-        return true
+        // .dockerignore'd paths look missing to COPY (convert.go `dispatch`): only what the context
+        // transfer sent exists (DockerContextFilter; its kept set already holds every ancestor).
+        return !evaluator.ignore.excludes(relative)
     }
 
     mutating func copyLocal(_ source: String, destination: String, directoryDestination: Bool, stage: inout DockerStage) {
@@ -109,19 +105,16 @@ struct DockerCopy {
                 // A directory source copies its contents (FS copy.go prepareTargetDir).
                 let target = parents ? parentsTarget(source: source, match: match, destination: destination) : destination
                 stage.image.fileSystem.add(.mount(target: target, source: match, excluded: ExcludedPaths { path in
+                    // A pattern whose regexp only fails when tried (DockerPatternMatcher Kind.invalid) is
+                    // treated as not matching here; railsim does not report that BuildKit error for --exclude.
                     if let exclusions, let inSource = path.relative(to: match), !inSource.isRoot,
-                       exclusions.isExcluded(inSource.description) { return true }
+                       (try? exclusions.isExcluded(inSource.description)) == true { return true }
                     guard let relative = path.relative(to: context) else { return false }
-                    var prefix = RepoPath.root
-                    for component in relative.components {
-                        prefix = prefix.appending(component)
-                        if excluded.excludes(prefix) { return true }
-                    }
-                    return false
+                    return excluded.excludes(relative)
                 }))
                 log.append("\(instruction.keyword) \(match.isRoot ? "." : match.description) → \(target)")
             } else {
-                if let exclusions, exclusions.isExcluded(match.name) { continue }
+                if let exclusions, (try? exclusions.isExcluded(match.name)) == true { continue }
                 // ADD --unpack=false copies a local archive as a file (docs/reference.md "ADD --unpack").
                 let unpackDisabled = instruction.flags.last { $0.hasPrefix("--unpack") }.map { $0 != "--unpack" && $0.lowercased() != "--unpack=true" } ?? false
                 if instruction.keyword == "ADD", !unpackDisabled, let kind = archiveKind(match) {

@@ -1,6 +1,7 @@
 /// A small Go-RE2-compatible regex engine for the regexps moby/patternmatcher builds from ignore
 /// patterns (`^`, literals, `\x` escapes, `[...]` classes passed through from the pattern, `.`, `(.*/)?`,
-/// `*`, `?`, `+`, `$`). Parsing follows Go regexp/syntax with the Perl flags Go's `regexp.Compile` uses
+/// `*`, `?`, `+`, `$`, and the assertions `\b` `\B` `\A` `\z` a backslash before a letter can
+/// produce, e.g. `src\bin` from a Windows-style path). Parsing follows Go regexp/syntax with the Perl flags Go's `regexp.Compile` uses
 /// (`.` excludes `\n`, classes may match `\n`, `^`/`$` anchor the whole text); matching is a Pike VM, so
 /// time is linear in the path and there is no backtracking or recursion on input.
 struct DockerGoRegex {
@@ -12,6 +13,8 @@ struct DockerGoRegex {
         case split(Int, Int)
         case jmp(Int)
         case begin, end
+        /// `\b` (true) or `\B` (false): Go's ASCII word boundary.
+        case wordBoundary(Bool)
         case match
     }
 
@@ -22,7 +25,7 @@ struct DockerGoRegex {
     }
 
     private enum Node {
-        case set(CharSet), any, begin, end
+        case set(CharSet), any, begin, end, wordBoundary(Bool)
         case group([Node])
         case alt([[Node]])
         indirect case repeatNode(Node, min: Int, max: Int?) // * ? + {n,m}
@@ -98,6 +101,26 @@ struct DockerGoRegex {
             case "$": i += 1; append(.end)
             case "\\":
                 i += 1
+                // Go regexp/syntax parse.go (PerlX): `\A` `\b` `\B` `\z` `\Q…\E` are read before
+                // parseEscape; `\C` and `\p`/`\P` classes are left to it (railsim rejects them).
+                if i < p.count, ["A", "z", "b", "B", "Q"].contains(p[i]) {
+                    let c = p[i]
+                    i += 1
+                    switch c {
+                    case "A": append(.begin)
+                    case "z": append(.end)
+                    case "b": append(.wordBoundary(true))
+                    case "B": append(.wordBoundary(false))
+                    default:
+                        // `\Q…\E` (or to the end): literal text.
+                        while i < p.count {
+                            if p[i] == "\\", i + 1 < p.count, p[i + 1] == "E" { i += 2; break }
+                            append(.set(CharSet(ranges: [p[i].value...p[i].value], negated: false)))
+                            i += 1
+                        }
+                    }
+                    continue
+                }
                 append(.set(try Self.parseEscape(p, &i)))
             default:
                 i += 1
@@ -120,6 +143,7 @@ struct DockerGoRegex {
         case .any: prog.append(.any)
         case .begin: prog.append(.begin)
         case .end: prog.append(.end)
+        case .wordBoundary(let b): prog.append(.wordBoundary(b))
         case .group(let nodes): for m in nodes { emit(m) }
         case .alt(let alts):
             var jumps: [Int] = []
@@ -169,6 +193,36 @@ struct DockerGoRegex {
             return CharSet(ranges: [c.value...c.value], negated: false)
         }
         switch c {
+        case "0"..."7":
+            // Go parseEscape: `\0` takes up to two more octal digits; `\1`–`\7` only when an octal digit
+            // follows (a lone one would be a backreference).
+            let isOctal = { (i: Int) in i < p.count && p[i].value >= 0x30 && p[i].value <= 0x37 }
+            if c != "0", !isOctal(i) { break }
+            var r = c.value - 0x30
+            for _ in 1..<3 where isOctal(i) {
+                r = r * 8 + p[i].value - 0x30
+                i += 1
+            }
+            return CharSet(ranges: [r...r], negated: false)
+        case "x":
+            // Go parseEscape: `\xHH` or `\x{H…}` (at least one digit, at most U+10FFFF).
+            func hex(_ s: Unicode.Scalar) -> UInt32? { UInt32(String(Character(s)), radix: 16) }
+            guard i < p.count else { break }
+            if p[i] == "{" {
+                var j = i + 1, r: UInt32 = 0, digits = 0
+                while j < p.count, p[j] != "}" {
+                    guard let v = hex(p[j]), r <= 0x10FFFF else { throw SyntaxError(message: "invalid escape sequence") }
+                    r = r * 16 + v
+                    digits += 1
+                    j += 1
+                }
+                guard j < p.count, digits > 0, r <= 0x10FFFF else { throw SyntaxError(message: "invalid escape sequence") }
+                i = j + 1
+                return CharSet(ranges: [r...r], negated: false)
+            }
+            guard i + 1 < p.count, let x = hex(p[i]), let y = hex(p[i + 1]) else { break }
+            i += 2
+            return CharSet(ranges: [(x * 16 + y)...(x * 16 + y)], negated: false)
         case "a": return CharSet(ranges: [7...7], negated: false)
         case "f": return CharSet(ranges: [12...12], negated: false)
         case "n": return CharSet(ranges: [10...10], negated: false)
@@ -181,8 +235,9 @@ struct DockerGoRegex {
         case "S": return CharSet(ranges: space, negated: true)
         case "w": return CharSet(ranges: word, negated: false)
         case "W": return CharSet(ranges: word, negated: true)
-        default: throw SyntaxError(message: "invalid escape sequence: \\" + String(Character(c)))
+        default: break
         }
+        throw SyntaxError(message: "invalid escape sequence: \\" + String(Character(c)))
     }
 
     /// Go `parseClass` (PerlX: a `-` that cannot form a range is literal; `]` first is literal).
@@ -269,6 +324,10 @@ struct DockerGoRegex {
                 case .split(let a, let b): work.append(b); work.append(a)
                 case .begin: if pos == 0 { work.append(x + 1) }
                 case .end: if pos == t.count { work.append(x + 1) }
+                case .wordBoundary(let wanted):
+                    // Go syntax.IsWordChar: ASCII letters, digits and `_`.
+                    let isWord = { (i: Int) in i >= 0 && i < t.count && Self.word.contains { $0.contains(t[i].value) } }
+                    if (isWord(pos - 1) != isWord(pos)) == wanted { work.append(x + 1) }
                 default: list.append(x)
                 }
             }

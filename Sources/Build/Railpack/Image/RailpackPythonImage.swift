@@ -48,11 +48,14 @@ enum RailpackPythonImage {
                 // `include: ["."]` copies the step's /app, i.e. the build context minus `plan.exclude`
                 // (.dockerignore + config) and the layer's own excludes (railpack:buildkit/convert.go,
                 // build_llb/layers.go).
-                let contextRules = try? DockerPatternMatcher(patterns: plan.exclude)
-                let layerRules = try? DockerPatternMatcher(patterns: layer.exclude)
+                // Both are walked as fsutil sends the context (filter.go Walk) and copies a layer
+                // (copy/copy.go, also MatchesUsingParentResults), see DockerContextFilter: a `!` exception
+                // below an excluded directory is kept.
+                let contextRules = (try? DockerPatternMatcher(patterns: plan.exclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
+                let layerRules = (try? DockerPatternMatcher(patterns: layer.exclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
                 fileSystem.add(.mount(target: "/app", source: root, excluded: ExcludedPaths { path in
                     guard let relative = path.relative(to: root), !relative.isRoot else { return false }
-                    return contextRules?.isExcluded(relative.description) == true || layerRules?.isExcluded(relative.description) == true
+                    return contextRules?.keeps(relative) == false || layerRules?.keeps(relative) == false
                 }))
             }
         }
