@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Findings"], path: "Tests/TestSupport"),
         .testTarget(name: "SnapshotTests", dependencies: ["Snapshot", "TestSupport"]),
         .testTarget(name: "RailwayTests", dependencies: ["Railway", "TestSupport"]),
-        .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"], exclude: ["DockerfileData"]),
+        .testTarget(name: "BuildTests", dependencies: ["Build", "TestSupport"], exclude: ["DockerfileData", "ProjectInstallData"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"], exclude: ["PythonSourceData"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Findings", "Report", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -34,7 +34,8 @@ import Testing
         for form in ["pip install .", "pip install -e .", "python -m pip install ./"] {
             let (image, result) = try built("FROM python:3.12-slim\nWORKDIR /src\nCOPY . .\nRUN \(form)\n", files)
             #expect(sites(image, "flask") == [Self.site312], "\(form)")
-            #expect(notModelled(result).contains { $0.contains("the project's own modules") }, "\(form)")
+            #expect(notModelled(result).isEmpty, "\(form)")
+            #expect(image.distributions.contains { $0.name == "app" && $0.importNames == ["app"] }, "\(form)")
         }
         let (bare, _) = try built("FROM python:3.12-slim\nWORKDIR /src\nCOPY . .\nRUN pip install --no-deps .\n", files)
         #expect(sites(bare, "flask").isEmpty)
@@ -130,13 +131,47 @@ extension DockerRunInstallTests {
 }
 
 extension DockerRunInstallTests {
-    @Test func theProjectItselfIsNotedUnlessExcluded() throws {
-        // uv docs (projects/sync): --no-install-project; Poetry docs (cli/#install): --no-root.
-        let (_, uvAll) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync\n", Self.uvProject)
-        #expect(notModelled(uvAll).contains("uv sync (the project itself, installed editable)"))
-        let (_, uvDeps) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-install-project\n", Self.uvProject)
-        #expect(notModelled(uvDeps).isEmpty)
+    @Test func theProjectItselfIsInstalledUnlessExcluded() throws {
+        // uv docs (projects/config/#project-packaging): no [build-system] → a virtual project, not installed.
+        let (virtual, uvAll) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync\n", Self.uvProject)
+        #expect(notModelled(uvAll).isEmpty)
+        #expect(!virtual.distributions.contains { $0.name == "app" })
+        // With a build backend the project is installed editable: hatchling's `_app.pth` names /app/src.
+        let packaged = ["pyproject.toml": "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[project]\nname = \"app\"\nversion = \"1\"\n",
+                        "src/app/__init__.py": ""]
+        let (editable, _) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync\n", packaged)
+        let site = "/app/.venv/lib/python3.12/site-packages"
+        #expect(try editable.fileSystem.contents(of: site + "/_app.pth") == Array("/app/src\n".utf8))
+        #expect(editable.distributions.contains { $0.name == "app" && $0.nameRule == .project && $0.importNames == ["app"] })
+        // --no-editable: the package itself is copied into site-packages.
+        let (wheel, _) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-editable\n", packaged)
+        #expect(wheel.fileSystem.isFile(site + "/app/__init__.py") && !wheel.fileSystem.exists(site + "/_app.pth"))
+        let (deps, uvDeps) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN uv sync --no-install-project\n", packaged)
+        #expect(notModelled(uvDeps).isEmpty && !deps.fileSystem.exists(site + "/_app.pth"))
         let (_, poetryDeps) = try built("FROM python:3.12-slim\nENV POETRY_VIRTUALENVS_CREATE=false\nWORKDIR /app\nCOPY . .\nRUN poetry install --no-root\n", Self.uvProject)
         #expect(notModelled(poetryDeps).isEmpty)
+        // poetry install: the root package editable, poetry-core's `<module>.pth` of its include roots.
+        let poetry = ["pyproject.toml": "[build-system]\nrequires = [\"poetry-core\"]\nbuild-backend = \"poetry.core.masonry.api\"\n[project]\nname = \"my-app\"\nversion = \"1\"\n",
+                      "my_app/__init__.py": ""]
+        let (rooted, _) = try built("FROM python:3.12-slim\nENV POETRY_VIRTUALENVS_CREATE=false\nWORKDIR /srv\nCOPY . .\nRUN poetry install\n", poetry)
+        #expect(try rooted.fileSystem.contents(of: "/usr/local/lib/python3.12/site-packages/my_app.pth") == Array("/srv\n".utf8))
+    }
+
+    @Test func editableBeforeTheSourceIsCopied() throws {
+        // The backend sees the image as it is when the RUN runs: setuptools without src/ finds a flat
+        // layout with nothing in it, so the install succeeds and the package stays unimportable.
+        let files = ["pyproject.toml": "[project]\nname = \"svc\"\nversion = \"1\"\n", "src/svc/__init__.py": ""]
+        let (image, result) = try built("FROM python:3.12-slim\nWORKDIR /app\nCOPY pyproject.toml .\nRUN pip install -e .\nCOPY . .\n", files)
+        #expect(result.failure == nil)
+        let site = "/usr/local/lib/python3.12/site-packages"
+        #expect(image.fileSystem.isFile(site + "/__editable__.svc-1.pth"))
+        #expect(image.distributions.first { $0.name == "svc" }?.importNames == [])
+    }
+
+    @Test func setuptoolsFlatLayoutRefusal() throws {
+        // setuptools/discovery.py _ensure_no_accidental_inclusion stops the build.
+        let files = ["pyproject.toml": "[project]\nname = \"svc\"\nversion = \"1\"\n", "api/__init__.py": "", "static/app.css": ""]
+        let result = try BT.build(files.merging(["Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\n"]) { $1 })
+        #expect(result.failure?.message.hasPrefix("error: Multiple top-level packages discovered in a flat-layout: ['api', 'static'].") == true)
     }
 }

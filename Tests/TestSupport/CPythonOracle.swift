@@ -147,6 +147,17 @@ public enum ImageMaterializer {
 
     """
 
+    /// Image paths written into files by an editable install (`.pth` lines, the finder's MAPPING) are
+    /// moved under the temp root, as the runner does for PYTHONPATH.
+    static func rebased(_ bytes: [UInt8], name: String, root: URL) -> [UInt8] {
+        let isFinder = name.hasPrefix("__editable___") && name.hasSuffix("_finder.py")
+        guard name.hasSuffix(".pth") || isFinder else { return bytes }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if isFinder { return Array(text.replacingOccurrences(of: ": '/", with: ": '\(root.path)/").utf8) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("/") ? root.path + $0 : String($0) }
+        return Array(lines.joined(separator: "\n").utf8)
+    }
+
     public static func materialize(_ image: Image, notes: [RuntimeNote], into root: URL) throws {
         let fs = image.fileSystem
         let manager = FileManager.default
@@ -166,7 +177,7 @@ public enum ImageMaterializer {
                 case .file(.repository)?, .file(.generated)?:
                     if name == "pyvenv.cfg" { continue }
                     try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(fs.contents(of: path)).write(to: target)
+                    try Data(rebased(fs.contents(of: path), name: name, root: root)).write(to: target)
                 case .opaquePackage?:
                     try manager.createDirectory(at: target, withIntermediateDirectories: true)
                     try Data(stub.utf8).write(to: target.appendingPathComponent("__init__.py"))

@@ -1,3 +1,4 @@
+import Railway
 import Snapshot
 
 /// `uv` and `poetry` in RUN: where each installs, read from the command and the build environment.
@@ -80,9 +81,13 @@ extension DockerRun {
             install(installed, site: site, stage: &stage)
             log.append("uv sync → \(site)")
             // docs.astral.sh/uv/concepts/projects/sync/: the project itself is installed editable unless
-            // --no-install-project (how depends on its build backend): not modelled.
-            if !arguments.contains("--no-install-project") {
-                notes.append(.runNotModelled(command: "uv sync (the project itself, installed editable)", location: evaluator.location(instruction)))
+            // --no-install-project (or --only-group/--only-dev, which omit it); --no-editable installs it as a wheel.
+            // docs.astral.sh/uv/concepts/projects/config/#project-packaging: without [build-system] (and without
+            // tool.uv.package = true) the project is virtual and not installed at all.
+            let skips = ["--no-install-project", "--only-dev", "--no-install-workspace"]
+            if !arguments.contains(where: { skips.contains($0) || $0.hasPrefix("--only-group") }), isPackagedForUv(cwd, stage: stage) {
+                let mode: ProjectInstall.Mode = arguments.contains("--no-editable") ? .regular : .editable
+                installProject(cwd, site: site, mode: mode, command: "uv sync", stage: &stage)
             }
         default:
             notes.append(.runNotModelled(command: (["uv"] + arguments).joined(separator: " "), location: evaluator.location(instruction)))
@@ -113,14 +118,38 @@ extension DockerRun {
         }
         install(installed, site: site, stage: &stage)
         log.append("poetry install → \(site)")
-        // python-poetry.org/docs/cli/#install: the root package is installed (editable) unless --no-root / --only: not modelled.
-        if !arguments.contains("--no-root"), !arguments.contains(where: { $0.hasPrefix("--only") }) {
-            notes.append(.runNotModelled(command: "poetry install (the project itself, installed editable)", location: evaluator.location(instruction)))
+        // python-poetry.org/docs/cli/#install: the root package is installed editable unless --no-root or
+        // --only (python-poetry.org/docs/basic-usage/#operating-modes: nor with package-mode = false).
+        // Poetry's editable builder writes the same `<module>.pth` of include roots as poetry-core's
+        // (poetry/masonry/builders/editable.py); other backends are built through PEP 660 as pip would.
+        if !arguments.contains("--no-root"), !arguments.contains(where: { $0.hasPrefix("--only") }), !poetryPackageModeOff(cwd, stage: stage) {
+            installProject(cwd, site: site, mode: .editable, command: "poetry install", stage: &stage)
         }
     }
 }
 
 extension DockerRun {
+    /// The project's pyproject.toml in the image, parsed.
+    func projectDocument(_ directory: String, stage: DockerStage) -> [ConfigMember]? {
+        let path = ImagePath.join(directory, "pyproject.toml")
+        guard let bytes = try? stage.image.fileSystem.contents(of: path) else { return nil }
+        return (try? ConfigDocumentParser.parse(String(decoding: bytes, as: UTF8.self), format: .toml, file: path))?.members
+    }
+
+    /// docs.astral.sh/uv/concepts/projects/config/#project-packaging: uv installs the project when it
+    /// declares a [build-system] or sets `tool.uv.package = true` (and not when `package = false`).
+    func isPackagedForUv(_ directory: String, stage: DockerStage) -> Bool {
+        guard let top = projectDocument(directory, stage: stage) else { return false }
+        let package = top.member("tool")?.members?.member("uv")?.members?.member("package")
+        if let package { return package == .bool(true) }
+        return top.member("build-system") != nil
+    }
+
+    /// python-poetry.org/docs/pyproject/#package-mode: `package-mode = false` installs dependencies only.
+    func poetryPackageModeOff(_ directory: String, stage: DockerStage) -> Bool {
+        projectDocument(directory, stage: stage)?.member("tool")?.members?.member("poetry")?.members?.member("package-mode") == .bool(false)
+    }
+
     /// uv refuses `--system` installs into a PEP 668 interpreter unless `--break-system-packages`
     /// (docs.astral.sh/uv/pip/environments/#using-arbitrary-python-environments; wording of uv's
     /// crates/uv/src/commands/pip/install.rs, which has varied between releases).

@@ -205,6 +205,7 @@ struct DockerRun {
         var options: [String: String] = [:]
         var requirementFiles: [String] = []
         var packages: [String] = []
+        var editable: Set<String> = []
         let takesValue: Set<String> = ["-r", "--requirement", "-c", "--constraint", "-t", "--target", "--prefix", "-i", "--index-url",
                                        "--extra-index-url", "--trusted-host", "-f", "--find-links", "--root-user-action", "--root", "--platform",
                                        "--python-version", "--only-binary", "--no-binary", "--progress-bar", "--timeout", "--retries", "-e", "--editable",
@@ -219,7 +220,7 @@ struct DockerRun {
                 switch option.name {
                 case "-r", "--requirement": if let value = option.value { requirementFiles.append(value) }
                 case "-t": options["--target"] = option.value
-                case "-e", "--editable": if let value = option.value { packages.append(value) }
+                case "-e", "--editable": if let value = option.value { packages.append(value); editable.insert(value) }
                 case "--user", "--target", "--prefix", "--no-deps": options[option.name] = option.value ?? ""
                 default: continue
                 }
@@ -266,13 +267,16 @@ struct DockerRun {
         for package in packages {
             if let project = localProject(package, cwd: cwd, stage: stage) {
                 // pip.pypa.io/en/stable/cli/pip_install/: a local project directory is built and installed with its
-                // [project] dependencies (none with --no-deps); its own modules are not modelled.
+                // [project] dependencies (none with --no-deps) and its own modules (ProjectInstall).
                 if options["--no-deps"] == nil {
                     var local: [BuildNote] = []
                     installed += PythonDependencies.fromPyproject(project, in: evaluator.snapshot, sitePackages: site, python: stage.image.python?.version, notes: &local)
                     notes += local
                 }
-                notes.append(.runNotModelled(command: "pip install \(package) (the project's own modules in site-packages)", location: evaluator.location(instruction)))
+                let directory = ImagePath.join(cwd, String(package.prefix { $0 != "[" }))
+                let mode: ProjectInstall.Mode = editable.contains(package) ? .editable : .regular
+                installProject(directory, site: site, mode: mode, command: "pip install \(mode == .editable ? "-e " : "")\(package)", stage: &stage)
+                if failure != nil { return }
                 continue
             }
             if package == "." || package.hasPrefix("./") || package.hasPrefix("/") || package.hasPrefix("git+") || package.contains("://") {

@@ -7,6 +7,8 @@ public struct InstalledDistribution: Sendable, Equatable {
         case catalogue
         /// Not in the catalogue: the normalised distribution name, a guess.
         case guess
+        /// The repository's own project: import names from its build backend's discovery rules (ProjectInstall).
+        case project
     }
 
     public var name: String
