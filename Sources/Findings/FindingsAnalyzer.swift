@@ -243,6 +243,11 @@ struct FindingsAnalyzer {
                                explanation: "\(kind) exists in the repository, but the root directory `\(rootName)` is the build context, so it is not in the image.",
                                fix: "Build from the repository root: set Root Directory to `/`, point the service's Config File at its own config (e.g. `/\(root)/railway.toml`) with a Dockerfile that copies the whole repository, and keep a start command that reaches `\(top)`; or move `\(inRepo)` into `\(root)/`.")
             }
+            if let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }), let installedAt = project.requiredAt {
+                return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
+                               explanation: "`\(inRepo)` is in the repository and the build context, but the install of the project `\(project.name)` at \(installedAt) did not include `\(top)`: its build backend found no such package in the image when that RUN ran (the source is copied later, or its layout hides it), and nothing else puts it on sys.path.",
+                               fix: "Copy the package's source before installing the project (e.g. `COPY . .` before `RUN pip install .`), or tell the build backend where the package is.")
+            }
             if let removal = removalExplanation(top: top) {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                                explanation: removal, fix: "Remove `\(top)` from that `rm`, or copy it again after it.")
