@@ -243,6 +243,12 @@ struct FindingsAnalyzer {
                                explanation: "\(kind) exists in the repository, but the root directory `\(rootName)` is the build context, so it is not in the image.",
                                fix: "Build from the repository root: set Root Directory to `/`, point the service's Config File at its own config (e.g. `/\(root)/railway.toml`) with a Dockerfile that copies the whole repository, and keep a start command that reaches `\(top)`; or move `\(inRepo)` into `\(root)/`.")
             }
+            if let exclusion = ContextExclusion.of(inRepo, context: service.builder.buildContext,
+                                                   dockerfile: service.builder.kind == .dockerfile ? service.builder.dockerfile : nil, snapshot: snapshot) {
+                return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
+                               explanation: "`\(inRepo)` is in the repository, but line \(exclusion.line) of \(exclusion.ignoreFile) (`\(exclusion.pattern)`) excludes it from the build context, so no COPY can put it in the image.",
+                               fix: "Remove that line from \(exclusion.ignoreFile.name) (or add `!\(inRepo.relative(to: service.builder.buildContext)?.description ?? top)` after it).")
+            }
             if let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }), let installedAt = project.requiredAt {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                                explanation: "`\(inRepo)` is in the repository and the build context, but the install of the project `\(project.name)` at \(installedAt) did not include `\(top)`: its build backend found no such package in the image when that RUN ran (the source is copied later, or its layout hides it), and nothing else puts it on sys.path.",

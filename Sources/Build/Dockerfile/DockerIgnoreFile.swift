@@ -21,8 +21,15 @@ public enum DockerIgnoreFile {
 
     private static func readAll(_ bytes: [UInt8], stopAtLongLine: Bool) -> [String] { process(scanLines(bytes).lines) }
 
-    private static func process(_ lines: [ArraySlice<UInt8>]) -> [String] {
-        var out: [String] = []
+    /// The 1-based line each pattern of `patterns(from:)` comes from, so a finding can name it.
+    public static func patternLines(from bytes: [UInt8]) -> [Int] {
+        numbered(scanLines(bytes).lines).map(\.line)
+    }
+
+    private static func process(_ lines: [ArraySlice<UInt8>]) -> [String] { numbered(lines).map(\.pattern) }
+
+    private static func numbered(_ lines: [ArraySlice<UInt8>]) -> [(line: Int, pattern: String)] {
+        var out: [(line: Int, pattern: String)] = []
         for (n, var line) in lines.enumerated() {
             if n == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
             if line.first == UInt8(ascii: "#") { continue }
@@ -34,7 +41,7 @@ public enum DockerIgnoreFile {
                 pattern = DockerGoPath.clean(pattern)
                 if pattern.utf8.count > 1, pattern.hasPrefix("/") { pattern = String(pattern.dropFirst()) }
             }
-            out.append(invert ? "!" + pattern : pattern)
+            out.append((n + 1, invert ? "!" + pattern : pattern))
         }
         return out
     }

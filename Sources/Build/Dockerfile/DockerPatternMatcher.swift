@@ -188,6 +188,17 @@ public struct DockerPatternMatcher: Sendable {
 
     /// The `!` patterns, cleaned and without the `!` (patternmatcher.go `Pattern.String` of the
     /// patterns whose `Exclusion()` is true), in file order.
+    /// The last excluding (non-`!`) pattern that matches `relativePath` or one of its parent
+    /// directories: the line a user has to change. nil when none does.
+    public func lastExcludingPattern(for relativePath: String) -> Int? {
+        let file = DockerGoPath.clean(relativePath)
+        let parts = file.split(separator: "/").map(String.init)
+        let candidates = (1...max(parts.count, 1)).map { parts.prefix($0).joined(separator: "/") }
+        return patterns.indices.last { index in
+            !patterns[index].exclusion && candidates.contains { (try? patterns[index].match($0)) == true }
+        }
+    }
+
     public var exceptionPatterns: [String] { patterns.filter(\.exclusion).map(\.cleaned) }
 }
 
