@@ -26,3 +26,14 @@ import Testing
         #expect(exclusion?.line == 2)
     }
 }
+
+/// A `.dockerignore` BuildKit cannot compile fails the Dockerfile build (convert.go dispatchStages →
+/// patternmatcher.New) instead of being silently ignored.
+@Suite struct InvalidDockerIgnoreTests {
+    @Test(arguments: [("src\n!\n", "illegal exclusion pattern: \"!\""), ("[a-\n", "syntax error in pattern")])
+    func failsTheBuild(_ ignore: String, _ message: String) throws {
+        let result = try BT.build([".dockerignore": ignore, "main.py": "", "Dockerfile": "FROM python:3.12-slim\nCOPY . /app\n"])
+        #expect(result.failure?.message == message)
+        #expect(result.failure?.location?.file == ".dockerignore")
+    }
+}

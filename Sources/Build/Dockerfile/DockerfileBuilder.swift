@@ -39,6 +39,11 @@ public enum DockerfileBuilder {
                                             // (docs:content/docs/builds/dockerfiles.md `ARG RAILWAY_ENVIRONMENT`).
                                             variables: service.settings.variables + service.settings.railwayVariables,
                                             platform: BuildPlatform(service.options.choice(AssumptionCatalog.buildPlatform) ?? BuildPlatform.assumed))
+        if let error = evaluator.ignore.error, let file = evaluator.ignore.file {
+            // BuildKit dockerfile2llb/convert.go dispatchStages: patternmatcher.New's error fails the build as it is.
+            result.failure = BuildFailure(.builderError, message: error, location: SourceLocation(file))
+            return result
+        }
         evaluator.run()
         result.log += evaluator.log
         result.notes += evaluator.notes
