@@ -176,7 +176,7 @@ struct FindingsAnalyzer {
         for note in runtime.notes {
             switch note {
             case .importFailed(let module, let location, _):
-                result.append(importFailureFinding(module: module, location: location))
+                result.append(withUnmodelledRunCaveat(importFailureFinding(module: module, location: location), module: module))
             case .assumedFromDistribution:
                 assumedCount += 1
             case .lazyImportWouldFail(let module, let location):

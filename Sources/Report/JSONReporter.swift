@@ -132,6 +132,7 @@ public struct JSONReporter: Reporter {
         var settings: [String: SettingJSON]
         var origin: String
         var explorations: [ExplorationJSON]?
+        var confidence: Confidence
         var scope: ReportScope
 
         init(_ assessment: ServiceAssessment, scope: ReportScope) {
@@ -160,6 +161,7 @@ public struct JSONReporter: Reporter {
                 list.map { ExplorationJSON(assumption: $0.assumption, value: $0.value, outcome: $0.outcome.rawValue, failure: $0.failure, changesResult: $0.changesResult) }
             }
             assumptions = assessment.assumptions
+            confidence = assessment.confidence
             var settings: [String: SettingJSON] = [:]
             for entry in service.config.entries { settings[entry.key] = SettingJSON(value: entry.value, source: entry.source.description) }
             self.settings = settings
@@ -168,7 +170,7 @@ public struct JSONReporter: Reporter {
         }
 
         enum CodingKeys: String, CodingKey {
-            case name, origin, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, assumptions, explorations, log, settings
+            case name, origin, rootDirectory, configFile, builder, builderReason, dockerfile, startCommand, startCommandSource, python, sysPath, outcome, failure, findings, confidence, assumptions, explorations, log, settings
         }
 
         func encode(to encoder: Encoder) throws {
@@ -189,6 +191,7 @@ public struct JSONReporter: Reporter {
                 try container.encode(failure, forKey: .failure)
             }
             try container.encode(findings, forKey: .findings)
+            try container.encode(confidence, forKey: .confidence)
             try container.encode(assumptions, forKey: .assumptions)
             if let explorations { try container.encode(explorations, forKey: .explorations) }
             try container.encode(log, forKey: .log)

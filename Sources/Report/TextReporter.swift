@@ -43,6 +43,11 @@ public struct TextReporter: Reporter {
         }
         if let start = assessment.build.startCommand { row("start command", "\(start.display)   (\(start.source))") }
         if let python = assessment.build.image?.python { row("python", "\(python.version)   (\(python.versionSource))") }
+        let confidence = assessment.confidence
+        if confidence.level == .reduced {
+            let first = confidence.reasons[0]
+            row("confidence", "reduced: \(first)" + (confidence.reasons.count > 1 ? " (and \(confidence.reasons.count - 1) more)" : ""))
+        }
         if scope == .check, !assessment.runtime.sysPath.isEmpty {
             row("sys.path", assessment.runtime.sysPath.map { $0.isEmpty ? "''" : $0 }.joined(separator: ", "))
         }
