@@ -100,7 +100,10 @@ public struct TextReporter: Reporter {
             }
             var location = finding.file ?? ""
             if let line = finding.line { location += ":\(line)" }
-            out += "  \(severity) \(finding.rule) \(location.isEmpty ? "" : location + ": ")\(finding.message)\n"
+            // A multi-line message (a tool's output) keeps its later lines under the first one.
+            let message = finding.message.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .map { $0.offset == 0 || $0.element.isEmpty ? String($0.element) : "          " + $0.element }.joined(separator: "\n")
+            out += "  \(severity) \(finding.rule) \(location.isEmpty ? "" : location + ": ")\(message)\n"
             if let explanation = finding.explanation { out += "          why: \(explanation)\n" }
             if let fix = finding.fix { out += "          fix: \(fix)\n" }
         }

@@ -67,6 +67,7 @@ import TestSupport
         ("invalidPattern", BuildKitMessage.invalidPattern("\\x", "invalid escape '\\x'")),
         ("invalidPatternEscape", BuildKitMessage.invalidPatternEscape("x")),
         ("copySourceNotFound", BuildKitMessage.copySourceNotFound(path: "/requirements.txt")),
+        ("processDidNotComplete", BuildKitMessage.processDidNotComplete(["/bin/sh", "-c", "pip install -r requirements.txt"], exitCode: 1)),
         ("variableInCopyFrom", BuildKitMessage.variableInCopyFrom),
         ("invalidStageIndex", BuildKitMessage.invalidStageIndex(3)),
         ("circularDependency", BuildKitMessage.circularDependency("stage0")),

@@ -97,8 +97,13 @@ import Testing
 
     @Test func pipInstallOfAFileNotInTheImage() throws {
         let result = try BT.build(["Dockerfile": "FROM python:3.12\nWORKDIR /app\nCOPY main.py .\nRUN pip install -r requirements.txt\n", "main.py": "", "requirements.txt": ""])
-        #expect(result.failure?.message == "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'")
+        // pip's line, then BuildKit's for the failed step (solver/llbsolver/ops/exec.go + frontend/gateway/pb/exit.go).
+        #expect(result.failure?.message == "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'\n"
+                + "process \"/bin/sh -c pip install -r requirements.txt\" did not complete successfully: exit code: 1")
         #expect(result.failure?.location?.line == 4)
+        // Exec form: Meta.Args are the words themselves.
+        let exec = try BT.build(["Dockerfile": "FROM python:3.12\nRUN [\"pip\", \"install\", \"-r\", \"missing.txt\"]\n"])
+        #expect(exec.failure?.message.hasSuffix("\nprocess \"pip install -r missing.txt\" did not complete successfully: exit code: 1") == true)
     }
 
     @Test func unparseableStartCommand() throws {

@@ -52,6 +52,17 @@ extension BuildKitMessage {
         "failed to compute cache key: failed to calculate checksum of ref \(ref): \(DockerGoText.quote(path)): not found"
     }
 
+    // MARK: RUN (solver)
+
+    /// A RUN whose process exits non-zero; `argv` is the step's Meta.Args (the shell and the command text
+    /// for the shell form), joined by spaces and Go-quoted.
+    // BuildKit solver/llbsolver/ops/exec.go ExecOp.Exec: "process %q did not complete successfully"
+    // BuildKit vendor/github.com/pkg/errors/errors.go withMessage.Error: ": "
+    // BuildKit frontend/gateway/pb/exit.go ExitError.Error: "exit code: %d"
+    static func processDidNotComplete(_ argv: [String], exitCode: Int) -> String {
+        "process " + DockerGoText.quote(argv.joined(separator: " ")) + " did not complete successfully: exit code: \(exitCode)"
+    }
+
     // MARK: Stage graph (frontend/dockerfile/dockerfile2llb)
 
     // BuildKit frontend/dockerfile/dockerfile2llb/convert.go toCommand: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"

@@ -34,6 +34,7 @@ extension DockerRun {
             for (index, source) in operands.dropLast().enumerated() {
                 guard stage.image.fileSystem.exists(source) else {
                     // GNU coreutils cp/mv diagnostic for a missing source operand.
+                    failureExitCode = 1  // GNU coreutils cp/mv: exit status 1 on error
                     failure = BuildFailure(.unsupported, message: "\(name): cannot stat '\(raw[index])': No such file or directory",
                                            location: evaluator.location(instruction))
                     return true

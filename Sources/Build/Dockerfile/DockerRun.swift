@@ -8,6 +8,9 @@ struct DockerRun {
     var notes: [BuildNote] = []
     var log: [String] = []
     var failure: BuildFailure?
+    /// The failing command's exit status, where the tool's is known (pip and coreutils exit 1 on
+    /// these errors, uv 2); BuildKit puts it in its RUN error line.
+    var failureExitCode: Int?
 
     init(evaluator: DockerfileEvaluator, instruction: DockerInstruction) {
         self.evaluator = evaluator
@@ -200,6 +203,7 @@ struct DockerRun {
         guard arguments.first == "install" else { return }
         if chosen == nil, let error = externallyManagedError(program: pipProgram ?? interpreter ?? "pip", arguments: arguments, stage: stage) {
             failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
+            failureExitCode = 1  // pip's ERROR status (pip/_internal/cli/status_codes.py ERROR = 1)
             return
         }
         var options: [String: String] = [:]
@@ -239,6 +243,7 @@ struct DockerRun {
             let home = stage.buildEnvironment["HOME"] ?? BaseImageCatalog.home(ofUser: stage.image.user)
             let blocked = home == "/" ? "/.local" : (stage.image.fileSystem.isDirectory(home) ? nil : home)
             if let blocked {
+                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1
                 failure = BuildFailure(.unsupported, message: "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '\(blocked)'\nCheck the permissions.",
                                        location: evaluator.location(instruction))
                 return
@@ -256,6 +261,7 @@ struct DockerRun {
                     continue
                 }
                 // pip/_internal/req/req_file.py get_file_content: "Could not open requirements file: <OSError>"
+                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1
                 failure = BuildFailure(.unsupported, message: "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '\(file)'",
                                        location: evaluator.location(instruction))
                 return

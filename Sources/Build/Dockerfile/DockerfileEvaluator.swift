@@ -270,7 +270,13 @@ struct DockerfileEvaluator {
             runner.apply(to: &stage)
             notes += runner.notes
             log += runner.log
-            if let failure = runner.failure { self.failure = failure }
+            if var failure = runner.failure {
+                // The tool's own output, then BuildKit's line for the failed step, as a build log shows them.
+                if let code = runner.failureExitCode, let argv = commandForm(instruction.arguments, shell: stage.shell) {
+                    failure.message += "\n" + BuildKitMessage.processDidNotComplete(argv, exitCode: code)
+                }
+                self.failure = failure
+            }
         case "ONBUILD":
             // Recorded in the image config; it runs only in a stage built FROM this one (rule 44).
             if let trigger = instruction.onbuildTrigger?.instruction { stage.onbuildTriggers.append(trigger) }
