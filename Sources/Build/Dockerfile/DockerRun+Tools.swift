@@ -48,7 +48,7 @@ extension DockerRun {
             if arguments.contains("--system") || ["1", "true"].contains(stage.buildEnvironment["UV_SYSTEM_PYTHON"]?.lowercased() ?? "") {
                 site = stage.image.python?.siteDirectories.first
                 if let error = uvExternallyManaged(arguments, stage: stage) {
-                    failureExitCode = 2  // uv ExitStatus::Error (crates/uv/src/lib.rs): 2 for errors
+                    failureExitCode = 2  // uv exits 2 on an error ([EXP] uv 0.13.9 `uv pip install` without a venv: exit 2)
                     failure = BuildFailure(.unsupported, message: error, location: evaluator.location(instruction))
                     return
                 }
@@ -63,7 +63,7 @@ extension DockerRun {
                 }
                 if site == nil, stage.image.python != nil {
                     // uv's message when no environment is found (docs.astral.sh/uv/pip/environments/; text as uv prints it in build logs).
-                    failureExitCode = 2  // uv ExitStatus::Error (crates/uv/src/lib.rs): 2 for errors
+                    failureExitCode = 2  // uv exits 2 on an error ([EXP] uv 0.13.9 `uv pip install` without a venv: exit 2)
                     failure = BuildFailure(.unsupported, message: "error: No virtual environment found; run `uv venv` to create an environment, or pass `--system` to install into a non-virtual environment",
                                            location: evaluator.location(instruction))
                     return

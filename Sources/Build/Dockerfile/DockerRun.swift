@@ -243,7 +243,7 @@ struct DockerRun {
             let home = stage.buildEnvironment["HOME"] ?? BaseImageCatalog.home(ofUser: stage.image.user)
             let blocked = home == "/" ? "/.local" : (stage.image.fileSystem.isDirectory(home) ? nil : home)
             if let blocked {
-                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1
+                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1 ([EXP] pip 23.2.1: exit 1)
                 failure = BuildFailure(.unsupported, message: "ERROR: Could not install packages due to an OSError: [Errno 13] Permission denied: '\(blocked)'\nCheck the permissions.",
                                        location: evaluator.location(instruction))
                 return
@@ -261,7 +261,7 @@ struct DockerRun {
                     continue
                 }
                 // pip/_internal/req/req_file.py get_file_content: "Could not open requirements file: <OSError>"
-                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1
+                failureExitCode = 1  // pip/_internal/cli/status_codes.py ERROR = 1 ([EXP] pip 23.2.1: exit 1)
                 failure = BuildFailure(.unsupported, message: "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '\(file)'",
                                        location: evaluator.location(instruction))
                 return
