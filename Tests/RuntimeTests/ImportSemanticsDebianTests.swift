@@ -68,6 +68,7 @@ struct ImportSemanticsDebianTests {
 
         note: If you believe this is a mistake, please contact your Python installation or OS distribution provider. You can override this, at the risk of breaking your Python installation or OS, by passing --break-system-packages.
         hint: See PEP 668 for the detailed specification.
+        process "/bin/sh -c pip3 install -r requirements.txt" did not complete successfully: exit code: 1
         """)
         #expect(assessment.outcome == .buildFailed)
     }
