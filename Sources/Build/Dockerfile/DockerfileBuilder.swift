@@ -81,7 +81,7 @@ public enum DockerfileBuilder {
         let skipped = DockerfileCheckRule.notChecked.map { "\($0.rule.name) (\($0.reason))" } + checks.notChecked
         return Assumption(name: "dockerfile-build-checks", value: "error=true, evaluated by railsim",
                           alternatives: [],
-                          evidence: "BuildKit fails the build on any build-check violation (linter.go `Error`); railsim evaluates every non-experimental rule except: "
+                          evidence: "BuildKit fails the build on any build-check violation (linter.go `Error`); railsim evaluates its build checks except: "
                               + skipped.joined(separator: "; "))
     }
 
