@@ -99,8 +99,8 @@ public enum BuildNote: Sendable, Equatable {
     case dependenciesUnknown(distribution: String, location: SourceLocation?)
     /// An environment variable referenced while unset, e.g. `ENV PYTHONPATH=/app:$PYTHONPATH`.
     case unsetVariableExpanded(name: String, instruction: String, location: SourceLocation)
-    /// A Dockerfile warning (BuildKit's wording).
-    case dockerfileWarning(String, location: SourceLocation)
+    /// A BuildKit build-check warning (rule, BuildKit's wording, doc URL).
+    case dockerfileWarning(DockerfileCheckWarning, location: SourceLocation)
     /// A provider other than Python was detected; railsim's start-up simulation covers Python.
     case nonPythonProvider(String)
     /// Installing from a `pyproject.toml` without a lock file installs nothing (railpack.md §2.2).

@@ -121,8 +121,10 @@ struct FindingsAnalyzer {
             case .unsetVariableExpanded(let name, let instruction, let location):
                 result.append(Finding(.unsetVariable, message: "`$\(name)` is unset where `\(instruction)` expands it, so it becomes empty", file: location.file, line: location.line,
                                       explanation: name == "PYTHONPATH" ? "An empty PYTHONPATH entry (`/app:`) makes Python add the working directory to sys.path." : nil))
-            case .dockerfileWarning(let message, let location):
-                result.append(Finding(.dockerfileWarning, message: message, file: location.file, line: location.line))
+            case .dockerfileWarning(let warning, let location):
+                // BuildKit prints the short form; `docker build --debug` adds the description and URL.
+                result.append(Finding(.dockerfileWarning, message: warning.short, file: location.file, line: location.line,
+                                      explanation: warning.description + (warning.url.map { " (\($0))" } ?? "")))
             case .nonPythonProvider(let provider):
                 result.append(otherProviderFinding(provider))
             case .pyprojectWithoutLock(let path):

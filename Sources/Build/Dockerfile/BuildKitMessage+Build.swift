@@ -63,6 +63,31 @@ extension BuildKitMessage {
         "process " + DockerGoText.quote(argv.joined(separator: " ")) + " did not complete successfully: exit code: \(exitCode)"
     }
 
+    // MARK: Build-check options (frontend/dockerfile/linter)
+
+    // BuildKit frontend/dockerfile/linter/linter.go ParseLintOptions: "invalid check option %q"
+    static func invalidCheckOption(_ part: String) -> String { "invalid check option " + DockerGoText.quote(part) }
+    /// `error=<not a bool>`: strconv.ParseBool's `*NumError` wrapped by ParseLintOptions.
+    // BuildKit frontend/dockerfile/linter/linter.go ParseLintOptions: "failed to parse check option %q"
+    // BuildKit vendor/github.com/pkg/errors/errors.go withMessage.Error: ": "
+    // Go strconv/atoi.go NumError.Error: "strconv."
+    // Go strconv/atob.go ParseBool: "ParseBool"
+    // Go strconv/atoi.go NumError.Error: ": "
+    // Go strconv/atoi.go NumError.Error: "parsing "
+    // Go strconv/atoi.go NumError.Error: ": "
+    // Go strconv/atoi.go ErrSyntax: "invalid syntax"
+    static func checkOptionNotBool(_ part: String, _ value: String) -> String {
+        "failed to parse check option " + DockerGoText.quote(part) + ": strconv.ParseBool: parsing " + DockerGoText.quote(value) + ": invalid syntax"
+    }
+    // BuildKit frontend/dockerfile/dockerfile2llb/convert.go newRuleLinter: "failed to parse check options"
+    // BuildKit vendor/github.com/pkg/errors/errors.go withMessage.Error: ": "
+    static func failedToParseCheckOptions(_ reason: String) -> String { "failed to parse check options: " + reason }
+    /// The BUILDKIT_DOCKERFILE_CHECK build-arg; `%s` is `keyDockerfileLintArg`.
+    // BuildKit frontend/dockerui/config.go Client.init: "failed to parse %s"
+    // BuildKit frontend/dockerui/config.go keyDockerfileLintArg: "build-arg:BUILDKIT_DOCKERFILE_CHECK"
+    // BuildKit vendor/github.com/pkg/errors/errors.go withMessage.Error: ": "
+    static func failedToParseCheckBuildArg(_ reason: String) -> String { "failed to parse build-arg:BUILDKIT_DOCKERFILE_CHECK: " + reason }
+
     // MARK: Stage graph (frontend/dockerfile/dockerfile2llb)
 
     // BuildKit frontend/dockerfile/dockerfile2llb/convert.go toCommand: "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround"

@@ -20,6 +20,17 @@ public enum DockerfileBuilder {
             result.failure = BuildFailure(.dockerfileMissing, message: "railsim could not read the Dockerfile at `\(dockerfilePath)`")
             return result
         }
+        // Railway's own variables reach the build too, through ARG like any other
+        // (docs:content/docs/builds/dockerfiles.md `ARG RAILWAY_ENVIRONMENT`).
+        let variables = service.settings.variables + service.settings.railwayVariables
+        let buildArgs = Dictionary(variables.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        let platform = BuildPlatform(service.options.choice(AssumptionCatalog.buildPlatform) ?? BuildPlatform.assumed)
+        // The build-check config is read before the file is parsed (dockerfile2llb/convert.go `toDispatchState`).
+        let checkConfig: DockerfileCheckConfig
+        do { checkConfig = try DockerfileLint.config(bytes: bytes, buildArgs: buildArgs) } catch {
+            result.failure = BuildFailure(.builderError, message: error.message, location: SourceLocation(dockerfilePath))
+            return result
+        }
         let dockerfile: Dockerfile
         do {
             dockerfile = try DockerfileParser.parse(bytes)
@@ -30,15 +41,14 @@ public enum DockerfileBuilder {
                                           location: SourceLocation(dockerfilePath, line: error.line))
             return result
         }
-        for warning in dockerfile.warnings {
-            result.notes.append(.dockerfileWarning(warning.message, location: SourceLocation(dockerfilePath, line: warning.line)))
+        let checks = DockerfileLint.run(dockerfile: dockerfile, config: checkConfig, buildArgs: buildArgs, platform: platform,
+                                        ignore: DockerIgnoreRules.forContext(snapshot: snapshot, context: choice.buildContext, dockerfile: dockerfilePath).matcher)
+        for warning in checks.warnings {
+            result.notes.append(.dockerfileWarning(warning, location: SourceLocation(dockerfilePath, line: warning.line)))
         }
+        if checkConfig.returnAsError { result.assumptions.append(checkCoverage(checks)) }
         var evaluator = DockerfileEvaluator(snapshot: snapshot, context: choice.buildContext, dockerfilePath: dockerfilePath,
-                                            dockerfile: dockerfile,
-                                            // Railway's own variables reach the build too, through ARG like any other
-                                            // (docs:content/docs/builds/dockerfiles.md `ARG RAILWAY_ENVIRONMENT`).
-                                            variables: service.settings.variables + service.settings.railwayVariables,
-                                            platform: BuildPlatform(service.options.choice(AssumptionCatalog.buildPlatform) ?? BuildPlatform.assumed))
+                                            dockerfile: dockerfile, variables: variables, platform: platform)
         if let error = evaluator.ignore.error, let file = evaluator.ignore.file {
             // BuildKit dockerfile2llb/convert.go dispatchStages: patternmatcher.New's error fails the build as it is.
             result.failure = BuildFailure(.builderError, message: error, location: SourceLocation(file))
@@ -48,8 +58,14 @@ public enum DockerfileBuilder {
         result.log += evaluator.log
         result.notes += evaluator.notes
         result.assumptions += evaluator.assumptions
-        if let failure = evaluator.failure {
+        if let failure = evaluator.failure, failure.kind == .dockerfileSyntax || checks.error == nil {
+            // Conversion errors come before the lint verdict; solve-time ones (missing COPY source, RUN)
+            // never happen when `error=true` already stopped the build (convert.go `finalizeResultImage`).
             result.failure = failure
+            return result
+        }
+        if let error = checks.error {
+            result.failure = BuildFailure(.builderError, message: error, location: SourceLocation(dockerfilePath, line: checks.warnings.first?.line))
             return result
         }
         guard var image = evaluator.finalImage else {
@@ -64,6 +80,16 @@ public enum DockerfileBuilder {
         }
         result.image = image
         return result
+    }
+
+    /// Under `# check=error=true` a clean lint is a claim that BuildKit would pass; say which rules
+    /// railsim could not evaluate so it is not over-read.
+    static func checkCoverage(_ checks: DockerfileCheckResult) -> Assumption {
+        let skipped = DockerfileCheckRule.notChecked.map { "\($0.rule.name) (\($0.reason))" } + checks.notChecked
+        return Assumption(name: "dockerfile-build-checks", value: "error=true, evaluated by railsim",
+                          alternatives: [],
+                          evidence: "BuildKit fails the build on any build-check violation (linter.go `Error`); railsim evaluates its build checks except: "
+                              + skipped.joined(separator: "; "))
     }
 
     /// A custom start command replaces ENTRYPOINT and is exec'd without a shell

@@ -51,6 +51,9 @@ public struct DockerInstruction: Sendable, Equatable {
     public var heredocs: [DockerHeredoc]
     /// For ONBUILD, the nested trigger instruction.
     public var onbuildTrigger: DockerOnbuild?
+    /// The comment lines directly above the instruction, `#` and surrounding blanks removed (BuildKit
+    /// `Node.PrevComment`): a `# check=` among them changes the build checks for this instruction only.
+    public var comments: [String] = []
 
     public init(keyword: String, keywordAsWritten: String, flags: [String], arguments: DockerArguments, original: String,
                 startLine: Int, endLine: Int, heredocs: [DockerHeredoc], onbuildTrigger: DockerOnbuild?) {

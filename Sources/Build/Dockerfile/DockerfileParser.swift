@@ -20,6 +20,7 @@ public enum DockerfileParser {
         var directiveScanner = DockerfileDirectiveScanner()
         var instructions: [DockerInstruction] = []
         var warnings: [DockerfileWarning] = []
+        var comments: [String] = []
         let (lines, tooLongAt) = DockerfileBytes.physicalLines(bytes)
         var index = 0 // next physical line to read; also the count of lines read (BuildKit currentLine)
 
@@ -51,7 +52,14 @@ public enum DockerfileParser {
         while index < lines.count {
             var raw = lines[index]
             if index == 0, raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw = raw.dropFirst(3) }
+            let directivesBefore = directives.count
             let first = try processLine(raw, first: true, lineNumber: index + 1)
+            // BuildKit parser.go Parse: comment lines collect for the next instruction; an empty `#` resets
+            // them, a directive line is not one of them.
+            if DockerfileBytes.isComment(raw), directives.count == directivesBefore {
+                let text = DockerGoText.trimSpace(String(decoding: raw.dropFirst(), as: UTF8.self))
+                if text.isEmpty { comments = [] } else { comments.append(text) }
+            }
             index += 1
             let startLine = index
             var (text, continued) = DockerfileBytes.trimContinuation(first, escape: escape)
@@ -105,6 +113,8 @@ public enum DockerfileParser {
             }
             node.startLine = startLine
             node.endLine = index
+            node.comments = comments
+            comments = []
             if let trigger = node.onbuildTrigger?.instruction {
                 var t = trigger
                 t.startLine = startLine
