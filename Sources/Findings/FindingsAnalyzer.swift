@@ -243,6 +243,13 @@ struct FindingsAnalyzer {
                                explanation: "\(kind) exists in the repository, but the root directory `\(rootName)` is the build context, so it is not in the image.",
                                fix: "Build from the repository root: set Root Directory to `/`, point the service's Config File at its own config (e.g. `/\(root)/railway.toml`) with a Dockerfile that copies the whole repository, and keep a start command that reaches `\(top)`; or move `\(inRepo)` into `\(root)/`.")
             }
+            if build.builder != .dockerfile, let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }) {
+                // Railpack's pdm and Nixpacks' `pip install .` build the project in an install step that has only
+                // the copied install files (python.go copyInstallFiles; python.rs add_file_dependency).
+                return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
+                               explanation: "`\(inRepo)` is in the repository and the image, but the builder's install of the project `\(project.name)` did not include `\(top)`: that install step sees only the files it copies in (pyproject.toml and the lock file), so the build backend found no such package, and nothing else puts `\(inRepo)`'s parent directory on sys.path.",
+                               fix: "Put the package's parent directory on sys.path (e.g. the service variable `PYTHONPATH=/app/src` for a src layout), or install with a package manager that installs the project after copying the source (uv on Railpack).")
+            }
             if let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }), let installedAt = project.requiredAt {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                                explanation: "`\(inRepo)` is in the repository and the build context, but the install of the project `\(project.name)` at \(installedAt) did not include `\(top)`: its build backend found no such package in the image when that RUN ran (the source is copied later, or its layout hides it), and nothing else puts it on sys.path.",
