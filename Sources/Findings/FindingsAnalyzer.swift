@@ -128,7 +128,7 @@ struct FindingsAnalyzer {
             case .pyprojectWithoutLock(let path):
                 result.append(Finding(.pyprojectWithoutLock, message: "\(path) has no lock file next to it, so Railpack installs no dependencies", file: path.description,
                                       fix: "Commit a `uv.lock` or `poetry.lock`, or add a requirements.txt."))
-            case .installedInAnotherStage, .removedByRun:
+            case .installedInAnotherStage, .removedByRun, .projectBuiltFromInstallFiles:
                 continue  // explain an import failure (RS401/RS414), reported only when one happens
             }
         }
@@ -243,12 +243,10 @@ struct FindingsAnalyzer {
                                explanation: "\(kind) exists in the repository, but the root directory `\(rootName)` is the build context, so it is not in the image.",
                                fix: "Build from the repository root: set Root Directory to `/`, point the service's Config File at its own config (e.g. `/\(root)/railway.toml`) with a Dockerfile that copies the whole repository, and keep a start command that reaches `\(top)`; or move `\(inRepo)` into `\(root)/`.")
             }
-            if build.builder != .dockerfile, let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }) {
-                // Railpack's pdm and Nixpacks' `pip install .` build the project in an install step that has only
-                // the copied install files (python.go copyInstallFiles; python.rs add_file_dependency).
+            if let (project, step, files) = installFilesOnlyBuild(without: top) {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
-                               explanation: "`\(inRepo)` is in the repository and the image, but the builder's install of the project `\(project.name)` did not include `\(top)`: that install step sees only the files it copies in (pyproject.toml and the lock file), so the build backend found no such package, and nothing else puts `\(inRepo)`'s parent directory on sys.path.",
-                               fix: "Put the package's parent directory on sys.path (e.g. the service variable `PYTHONPATH=/app/src` for a src layout), or install with a package manager that installs the project after copying the source (uv on Railpack).")
+                               explanation: "`\(inRepo)` is in the repository and the image, but the \(step) built the project `\(project)` from only \(files.map { "`\($0)`" }.joined(separator: ", ")), so its build backend found no `\(top)` to install, and nothing else puts `\(inRepo)`'s parent directory on sys.path.",
+                               fix: "Put the package's parent directory on sys.path (e.g. the service variable `PYTHONPATH=/app/src` for a src layout), or install with a package manager whose install runs after the source is copied (uv on Railpack).")
             }
             if let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }), let installedAt = project.requiredAt {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,

@@ -34,6 +34,8 @@ import TestSupport
         #expect(image.fileSystem.isFile(Self.railpackSite + "/shop/__init__.py"))
         #expect(!image.fileSystem.exists(Self.railpackSite + "/shop.pth"))
         #expect(result.log.contains("uv sync --locked --no-dev --no-editable: shop built by uv_build → \(Self.railpackSite) [shop]"))
+        // The build step has the whole context: nothing to explain.
+        #expect(!result.notes.contains { if case .projectBuiltFromInstallFiles = $0 { return true }; return false })
     }
 
     @Test func railpackUvSkipsAProjectWithoutBuildSystem() throws {
@@ -69,6 +71,10 @@ import TestSupport
         let shop = try #require(result.image?.distributions.first { $0.name == "shop" })
         #expect(shop.importNames.isEmpty)
         #expect(result.image?.fileSystem.exists(Self.railpackSite + "/shop") == false)
+        #expect(result.notes.contains { note in
+            if case .projectBuiltFromInstallFiles("shop", "Railpack install step", let files) = note { return files.contains("pyproject.toml") && !files.contains("src") }
+            return false
+        })
         // hatchling stops on the same empty tree.
         let hatch = try Self.railpack(["pyproject.toml": Self.hatchling + Self.project, "pdm.lock": "", "src/shop/__init__.py": ""])
         #expect(hatch.failure?.message.contains("Unable to determine which files to ship") == true)

@@ -21,7 +21,7 @@ extension NixpacksImage {
                                   pyproject: SourceLocation(repoPyproject), stepLocation: SourceLocation(file: "Nixpacks \(phase.name ?? "") phase"),
                                   missingPackageIsQuiet: manager == .poetry,
                                   // Poetry 1.3's EditableBuilder lays out the root package by poetry-core's rules whatever [build-system] names.
-                                  backend: manager == .poetry ? .poetryCore : nil)
+                                  backend: manager == .poetry ? .poetryCore : nil, copiedOnly: phase.onlyIncludeFiles)
     }
 }
 

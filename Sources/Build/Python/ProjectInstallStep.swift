@@ -21,6 +21,9 @@ struct ProjectInstallStep {
     var missingPackageIsQuiet = false
     /// The backend whose rules apply when the installer ignores [build-system] (ProjectInstall).
     var backend: ProjectBuildBackend? = nil
+    /// The files the step copied in when it does not see the whole context (nil when it does):
+    /// an import the install then misses is explained by it (BuildNote.projectBuiltFromInstallFiles).
+    var copiedOnly: [String]? = nil
 
     struct Applied {
         var log: [String] = []
@@ -38,6 +41,9 @@ struct ProjectInstallStep {
             image.distributions.append(installed.distribution)
             let names = installed.distribution.importNames.joined(separator: ", ")
             applied.log.append("\(command): \(installed.distribution.name) built by \(installed.backend)\(mode == .editable ? " (editable)" : "") → \(sitePackages) [\(names)]")
+            if let copiedOnly {
+                applied.notes.append(.projectBuiltFromInstallFiles(project: installed.distribution.name, step: stepLocation.file, files: copiedOnly))
+            }
         case .failed(let message) where missingPackageIsQuiet && message.contains("ModuleOrPackageNotFound"):
             applied.log.append("\(command): the project itself is not installed (\(message))")
         case .failed(let message):

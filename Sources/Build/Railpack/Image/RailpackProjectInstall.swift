@@ -36,7 +36,8 @@ enum RailpackProjectInstall {
                           let mode = mode(of: cmd, pyproject: top) else { continue }
                     result.append(ProjectInstallStep(command: cmd, mode: mode, stepFileSystem: view, projectDirectory: appDirectory,
                                                      sitePackages: venv.sitePackages, pyproject: SourceLocation(pyprojectPath),
-                                                     stepLocation: SourceLocation(file: "Railpack \(name) step")))
+                                                     stepLocation: SourceLocation(file: "Railpack \(name) step"),
+                                                     copiedOnly: seesContext ? nil : copies.map(\.destination)))
                 default:
                     continue
                 }
