@@ -110,4 +110,7 @@ public enum BuildNote: Sendable, Equatable {
     /// `rm` in a RUN deleted these image paths (kept so an import failure can name the line).
     case removedByRun(paths: [String], location: SourceLocation)
     case installedInAnotherStage(distribution: String, importNames: [String], stage: String, sitePackages: String, requiredAt: SourceLocation?)
+    /// A generated build's install step (Railpack's `pdm install`, Nixpacks' `pip install .`) built the
+    /// project from only the files it copies in, before the source reaches the image.
+    case projectBuiltFromInstallFiles(project: String, step: String, files: [String])
 }

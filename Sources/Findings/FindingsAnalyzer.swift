@@ -130,7 +130,7 @@ struct FindingsAnalyzer {
             case .pyprojectWithoutLock(let path):
                 result.append(Finding(.pyprojectWithoutLock, message: "\(path) has no lock file next to it, so Railpack installs no dependencies", file: path.description,
                                       fix: "Commit a `uv.lock` or `poetry.lock`, or add a requirements.txt."))
-            case .installedInAnotherStage, .removedByRun:
+            case .installedInAnotherStage, .removedByRun, .projectBuiltFromInstallFiles:
                 continue  // explain an import failure (RS401/RS414), reported only when one happens
             }
         }
@@ -250,6 +250,11 @@ struct FindingsAnalyzer {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
                                explanation: "`\(inRepo)` is in the repository, but line \(exclusion.line) of \(exclusion.ignoreFile) (`\(exclusion.pattern)`) excludes it from the build context, so no COPY can put it in the image.",
                                fix: "Remove that line from \(exclusion.ignoreFile.name) (or add `!\(inRepo.relative(to: service.builder.buildContext)?.description ?? top)` after it).")
+            }
+            if let (project, step, files) = installFilesOnlyBuild(without: top) {
+                return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,
+                               explanation: "`\(inRepo)` is in the repository and the image, but the \(step) built the project `\(project)` from only \(files.map { "`\($0)`" }.joined(separator: ", ")), so its build backend found no `\(top)` to install, and nothing else puts `\(inRepo)`'s parent directory on sys.path.",
+                               fix: "Put the package's parent directory on sys.path (e.g. the service variable `PYTHONPATH=/app/src` for a src layout), or install with a package manager whose install runs after the source is copied (uv on Railpack).")
             }
             if let project = build.image?.distributions.first(where: { $0.nameRule == .project && !$0.importNames.contains(top) }), let installedAt = project.requiredAt {
                 return Finding(.moduleNotInImage, message: message, file: location?.file, line: location?.line,

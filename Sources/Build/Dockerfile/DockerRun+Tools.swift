@@ -135,21 +135,17 @@ extension DockerRun {
     func projectDocument(_ directory: String, stage: DockerStage) -> [ConfigMember]? {
         let path = ImagePath.join(directory, "pyproject.toml")
         guard let bytes = try? stage.image.fileSystem.contents(of: path) else { return nil }
-        return (try? ConfigDocumentParser.parse(String(decoding: bytes, as: UTF8.self), format: .toml, file: path))?.members
+        return ProjectInstallRules.document(String(decoding: bytes, as: UTF8.self), file: path)
     }
 
-    /// docs.astral.sh/uv/concepts/projects/config/#project-packaging: uv installs the project when it
-    /// declares a [build-system] or sets `tool.uv.package = true` (and not when `package = false`).
+    /// Whether `uv sync` installs the project (ProjectInstallRules.uvInstallsProject).
     func isPackagedForUv(_ directory: String, stage: DockerStage) -> Bool {
-        guard let top = projectDocument(directory, stage: stage) else { return false }
-        let package = top.member("tool")?.members?.member("uv")?.members?.member("package")
-        if let package { return package == .bool(true) }
-        return top.member("build-system") != nil
+        projectDocument(directory, stage: stage).map(ProjectInstallRules.uvInstallsProject) ?? false
     }
 
-    /// python-poetry.org/docs/pyproject/#package-mode: `package-mode = false` installs dependencies only.
+    /// Whether `package-mode = false` keeps `poetry install` from installing the project (ProjectInstallRules).
     func poetryPackageModeOff(_ directory: String, stage: DockerStage) -> Bool {
-        projectDocument(directory, stage: stage)?.member("tool")?.members?.member("poetry")?.members?.member("package-mode") == .bool(false)
+        projectDocument(directory, stage: stage).map(ProjectInstallRules.poetryPackageModeOff) ?? false
     }
 
     /// uv refuses `--system` installs into a PEP 668 interpreter unless `--break-system-packages`

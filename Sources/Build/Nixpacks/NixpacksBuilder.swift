@@ -65,6 +65,7 @@ public enum NixpacksBuilder {
         var image = NixpacksImage.base(snapshot: snapshot, appDirectory: context.appDirectory, version: version,
                               versionSource: "\(versionSource) (nix \(pythonPackage)\(pythonPackage == "python3" ? ", 3.11 per Nixpacks' docs" : ""))", result: &result)
         NixpacksImage.install(ordered, into: &image, appDirectory: context.appDirectory, snapshot: snapshot, version: version, result: &result)
+        if result.failure != nil { return result }  // a project install the build backend stopped
         NixpacksImage.environment(plan, ordered: ordered, image: &image)
         result.startCommand = startCommand(plan, service: service)
         if result.startCommand == nil {

@@ -28,7 +28,7 @@ enum NixpacksImage {
     }
 
     /// The install commands railsim recognises as the Python provider's: the venv at /opt/venv and
-    /// what the package manager puts in it. Other commands (a custom install or build command, a
+    /// what the package manager puts in it, the project itself included (NixpacksImage+Project). Other commands (a custom install or build command, a
     /// Procfile release) are reported as not modelled.
     static func install(_ phases: [NixpacksPhase], into image: inout Image, appDirectory: RepoPath, snapshot: RepoSnapshot,
                         version: PythonVersion, result: inout BuildResult) {
@@ -48,6 +48,17 @@ enum NixpacksImage {
                 let distributions = dependencies(manager, appDirectory: appDirectory, snapshot: snapshot, venv: venv, version: version, notes: &notes)
                 image.distributions = distributions
                 image.fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: "\(NixpacksPythonProvider.venv)/bin"))
+                if let step = projectInstall(manager, command: command, phase: phase, image: image, appDirectory: appDirectory, snapshot: snapshot, venv: venv) {
+                    let applied = step.apply(to: &image)
+                    result.log += applied.log
+                    notes += applied.notes
+                    if let failure = applied.failure {
+                        // The install command exits with the backend's error, which ends the Nixpacks build.
+                        result.failure = failure
+                        result.notes += notes
+                        return
+                    }
+                }
             }
         }
         result.notes += notes

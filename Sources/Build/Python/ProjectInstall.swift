@@ -29,12 +29,20 @@ public struct ProjectInstall: Sendable {
     /// models the install into `sitePackages`.
     public static func install(projectDirectory: String, fileSystem: ImageFileSystem, sitePackages: String, mode: Mode,
                                requiredAt: SourceLocation?) -> Outcome {
+        install(projectDirectory: projectDirectory, fileSystem: fileSystem, sitePackages: sitePackages, mode: mode, requiredAt: requiredAt, backend: nil)
+    }
+
+    /// `backend` replaces the one pyproject.toml names, for an installer that builds the project
+    /// itself whatever the [build-system] says (Poetry 1.x's EditableBuilder).
+    static func install(projectDirectory: String, fileSystem: ImageFileSystem, sitePackages: String, mode: Mode,
+                        requiredAt: SourceLocation?, backend: ProjectBuildBackend?) -> Outcome {
         let tree = ProjectTree(fileSystem: fileSystem, root: ImagePath.clean(projectDirectory))
         let pyproject = tree.path("pyproject.toml")
         guard let bytes = try? fileSystem.contents(of: pyproject),
-              let config = ProjectBuildConfig(pyproject: String(decoding: bytes, as: UTF8.self), file: pyproject) else {
+              var config = ProjectBuildConfig(pyproject: String(decoding: bytes, as: UTF8.self), file: pyproject) else {
             return .notModelled("a project without a readable pyproject.toml [project] name")
         }
+        if let backend { config.backend = backend }
         switch ProjectDiscovery.discover(config, in: tree) {
         case .failure(let message): return .failed(message)
         case .notModelled(let what): return .notModelled("\(what); the project's own modules are assumed absent from site-packages")

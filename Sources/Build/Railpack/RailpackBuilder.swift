@@ -70,6 +70,12 @@ public enum RailpackBuilder {
         var image = derived.image
         result.notes.append(contentsOf: derived.notes)
         result.assumptions.append(contentsOf: derived.assumptions)
+        result.log.append(contentsOf: derived.log)
+        if let failure = derived.failure {
+            // The step's uv/pdm exits with the backend's error, which ends the Railpack build.
+            result.failure = failure
+            return result
+        }
 
         result.startCommand = startCommand(service: service, plan: plan, origin: planned.startCommandOrigin)
         if result.startCommand == nil {

@@ -9,6 +9,10 @@ enum RailpackPythonImage {
         var image: Image
         var notes: [BuildNote] = []
         var assumptions: [Assumption] = []
+        /// Lines for the build log (the project installs).
+        var log: [String] = []
+        /// A project install whose build backend stops the build.
+        var failure: BuildFailure?
     }
 
     static func derive(plan: RailpackPlan, planned: RailpackPlanResult, project: PythonProject) -> Derived {
@@ -30,6 +34,7 @@ enum RailpackPythonImage {
         var fileSystem = ImageFileSystem(snapshot: snapshot)
         let manager = project.packageManager
         var venv: VirtualEnvironment? = nil
+        var venvStep: String? = nil
         var distributions: [InstalledDistribution] = []
         for layer in plan.deploy.inputs where !layer.step.isEmpty {
             if layer.include.contains("/mise/installs") {
@@ -43,20 +48,10 @@ enum RailpackPythonImage {
                 distributions = installedDistributions(manager, app: app, sitePackages: environment.sitePackages, python: version, notes: &notes)
                 fileSystem.addNodes(PythonDependencies.nodes(for: distributions, binDirectory: environment.path + "/bin"))
                 venv = environment
+                venvStep = layer.step
             }
             if layer.include.contains("."), RailpackImageEnvironment.hasLocalContext(layer.step, in: plan) {
-                // `include: ["."]` copies the step's /app, i.e. the build context minus `plan.exclude`
-                // (.dockerignore + config) and the layer's own excludes (railpack:buildkit/convert.go,
-                // build_llb/layers.go).
-                // Both are walked as fsutil sends the context (filter.go Walk) and copies a layer
-                // (copy/copy.go, also MatchesUsingParentResults), see DockerContextFilter: a `!` exception
-                // below an excluded directory is kept.
-                let contextRules = (try? DockerPatternMatcher(patterns: plan.exclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
-                let layerRules = (try? DockerPatternMatcher(patterns: layer.exclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
-                fileSystem.add(.mount(target: "/app", source: root, excluded: ExcludedPaths { path in
-                    guard let relative = path.relative(to: root), !relative.isRoot else { return false }
-                    return contextRules?.keeps(relative) == false || layerRules?.keeps(relative) == false
-                }))
+                fileSystem.add(contextLayer(plan: plan, layerExclude: layer.exclude, snapshot: snapshot, root: root))
             }
         }
         if manager == .none, project.hasPyproject, let path = app.path("pyproject.toml") { notes.append(.pyprojectWithoutLock(path)) }
@@ -70,7 +65,36 @@ enum RailpackPythonImage {
         image.entrypoint = ["/bin/bash", "-c"]
         for (name, value) in RailpackImageEnvironment.variables(of: plan) { image.setEnvironment(name, value) }
         image.environment.sort { $0.name < $1.name }
-        return Derived(image: image, notes: notes, assumptions: assumptions)
+
+        var derived = Derived(image: image, notes: notes, assumptions: assumptions)
+        if let venv, let venvStep {
+            // The build step sees the context minus plan.exclude (its local input), not the deploy layer's excludes.
+            let context = contextLayer(plan: plan, layerExclude: [], snapshot: snapshot, root: root)
+            for step in RailpackProjectInstall.steps(plan: plan, venvStep: venvStep, app: app, venv: venv, context: context) {
+                let applied = step.apply(to: &derived.image)
+                derived.log += applied.log
+                derived.notes += applied.notes
+                if let failure = applied.failure {
+                    derived.failure = failure
+                    break
+                }
+            }
+        }
+        return derived
+    }
+
+    /// The build context at /app as a step sees it: `include: ["."]` copies the step's /app, i.e.
+    /// the context minus `plan.exclude` (.dockerignore + config) and the layer's own excludes
+    /// (railpack:buildkit/convert.go, build_llb/layers.go). Both are walked as fsutil sends the
+    /// context (filter.go Walk) and copies a layer (copy/copy.go, also MatchesUsingParentResults),
+    /// see DockerContextFilter: a `!` exception below an excluded directory is kept.
+    static func contextLayer(plan: RailpackPlan, layerExclude: [String], snapshot: RepoSnapshot, root: RepoPath) -> ImageFileSystem.Layer {
+        let contextRules = (try? DockerPatternMatcher(patterns: plan.exclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
+        let layerRules = (try? DockerPatternMatcher(patterns: layerExclude)).flatMap { try? DockerContextFilter(matcher: $0, snapshot: snapshot, root: root) }
+        return .mount(target: "/app", source: root, excluded: ExcludedPaths { path in
+            guard let relative = path.relative(to: root), !relative.isRoot else { return false }
+            return contextRules?.keeps(relative) == false || layerRules?.keeps(relative) == false
+        })
     }
 
     /// The version mise is asked for, with railsim's provenance. A request mise alone can resolve
