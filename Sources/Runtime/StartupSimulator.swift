@@ -167,9 +167,33 @@ struct StartupRun {
             absorb(python)
             return
         }
+        if let interpreter = pythonShebang(of: resolved) {
+            // execve(2) runs a `#!` script as `interpreter [arg] script args…` (man 2 execve, "Interpreter
+            // scripts"); a console script's shebang names its environment's python.
+            let scriptArgv = interpreter + [resolved] + argv.dropFirst()
+            let executable = interpreter[0] == "/usr/bin/env" ? (ProgramLookup.find(interpreter[1], path: environment["PATH"], cwd: cwd, in: image) ?? interpreter[1]) : interpreter[0]
+            let pythonArgv = [executable] + scriptArgv.dropFirst(interpreter.count)
+            result.process?.program = pythonArgv
+            result.process?.executable = executable
+            var python = PythonRun(run: self, argv: pythonArgv, executable: executable, cwd: cwd)
+            python.start()
+            absorb(python)
+            return
+        }
         if keepsRunning {
             result.notes.append(.notSimulated("`\(argv.joined(separator: " "))`: railsim simulates Python start-up; this program is assumed to start"))
         }
+    }
+
+    /// The interpreter words of a `#!` line naming a Python (`#!/opt/venv/bin/python`,
+    /// `#!/usr/bin/env python3`), or nil for anything else.
+    func pythonShebang(of path: String) -> [String]? {
+        guard let bytes = try? image.fileSystem.contents(of: path), bytes.starts(with: Array("#!".utf8)) else { return nil }
+        let line = String(decoding: bytes.dropFirst(2).prefix { $0 != 0x0A }, as: UTF8.self)
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let first = words.first else { return nil }
+        if ImagePath.basename(first) == "env", words.count == 2, ProgramLookup.isPython(words[1]) { return ["/usr/bin/env", words[1]] }
+        return ProgramLookup.isPython(ImagePath.basename(first)) && words.count == 1 ? [first] : nil
     }
 
     mutating func absorb(_ python: PythonRun) {

@@ -43,6 +43,9 @@ struct ProjectBuildConfig: Sendable {
     var backend: ProjectBuildBackend
     /// `[tool]` members (each backend reads its own table).
     var tool: [ConfigMember]
+    /// Console scripts: `[project.scripts]` (packaging.python.org/en/latest/specifications/pyproject-toml/#entry-points),
+    /// else Poetry's `[tool.poetry.scripts]` string form (python-poetry.org/docs/pyproject/#scripts); name → `module:attr`.
+    var scripts: [(name: String, target: String)] = []
 
     /// Nil when the file is not TOML or names no project (`[project] name`, or Poetry's `[tool.poetry] name`).
     init?(pyproject text: String, file: String) {
@@ -54,6 +57,9 @@ struct ProjectBuildConfig: Sendable {
         guard case .string(let name)? = project?.member("name") ?? poetry?.member("name") else { return nil }
         self.name = name
         if case .string(let version)? = project?.member("version") ?? poetry?.member("version") { self.version = version }
+        for member in project?.member("scripts")?.members ?? poetry?.member("scripts")?.members ?? [] {
+            if case .string(let target) = member.value { scripts.append((member.key, target)) }
+        }
         let buildSystem = top.member("build-system")?.members
         if case .string(let backend)? = buildSystem?.member("build-backend") {
             self.backend = ProjectBuildBackend(buildBackend: backend)

@@ -77,6 +77,7 @@ public struct ProjectInstall: Sendable {
             let metadata = "Metadata-Version: 2.1\nName: \(config.name)\nVersion: \(config.versionForFileNames)\n"
             nodes[distInfo + "/METADATA"] = .file(.generated(contents: Array(metadata.utf8), by: origin))
             nodes[distInfo + "/INSTALLER"] = .file(.generated(contents: Array("pip\n".utf8), by: origin))
+            nodes.merge(ProjectConsoleScripts.nodes(config.scripts, sitePackages: site, origin: origin)) { current, _ in current }
             layers.append(.nodes(nodes))
             return .installed(Installed(distribution: distribution, layers: layers, backend: config.backend.displayName))
         }

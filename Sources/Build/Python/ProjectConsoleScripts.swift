@@ -1,0 +1,41 @@
+/// The console scripts an install writes for the project's `[project.scripts]`: one executable per
+/// name in the `bin/` next to the site-packages it installs into, whose shebang names that
+/// environment's interpreter (PEP 427 / packaging.python.org "Entry points specification": the
+/// installer generates a wrapper that imports `module` and calls `attr`).
+enum ProjectConsoleScripts {
+    /// `prefix/lib/pythonX.Y/site-packages` → `prefix`; nil for a `--target` directory, which gets no scripts here.
+    static func prefix(ofSitePackages site: String) -> String? {
+        let parts = site.split(separator: "/").map(String.init)
+        guard parts.count >= 3, parts[parts.count - 1] == "site-packages", parts[parts.count - 3] == "lib",
+              parts[parts.count - 2].hasPrefix("python") else { return nil }
+        return "/" + parts.dropLast(3).joined(separator: "/")
+    }
+
+    /// railsim's own wrapper text. What matters for start-up is the shebang (which interpreter, so
+    /// which sys.path), the import of `module` and the call of `attr` under `__main__`, and the line
+    /// the import is on, which a traceback through the script shows: line 5 in pip's scripts
+    /// (distlib ScriptMaker: shebang, coding cookie, `import re`, `import sys`, then the import;
+    /// [EXP] pip 23.2.1). uv's wrapper has it on line 4 and Poetry's on line 6; railsim writes pip's
+    /// layout for every installer, so such a traceback can be a line off (not modelled).
+    /// `module:attr` may name a nested attribute (`a:b.c`).
+    static func wrapper(target: String, interpreter: String) -> String? {
+        let parts = target.split(separator: ":", maxSplits: 1).map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        let head = String(parts[1].split(separator: ".").first ?? "")
+        return ["#!\(interpreter)", "# -*- coding: utf-8 -*-", "import re", "import sys", "from \(parts[0]) import \(head)",
+                "if __name__ == '__main__':", "    sys.exit(\(parts[1])())", ""].joined(separator: "\n")
+    }
+
+    static func nodes(_ scripts: [(name: String, target: String)], sitePackages: String, origin: String) -> [String: ImageNode] {
+        guard let prefix = prefix(ofSitePackages: sitePackages) else { return [:] }
+        let bin = prefix == "/" ? "/bin" : prefix + "/bin"
+        // A venv's own interpreter, else the prefix's `python3` (the python images' /usr/local/bin/python3).
+        let interpreter = prefix == "/usr/local" || prefix == "/usr" ? "\(bin)/python3" : "\(bin)/python"
+        var nodes: [String: ImageNode] = [:]
+        for script in scripts {
+            guard let text = wrapper(target: script.target, interpreter: interpreter) else { continue }
+            nodes[ImagePath.join(bin, script.name)] = .file(.generated(contents: Array(text.utf8), by: origin))
+        }
+        return nodes
+    }
+}
