@@ -90,10 +90,9 @@ struct DockerfileOracle {
         // always used `\`. Only flag words containing either token can differ.
         if escapeTokenInFlags(bytes, text: text) { return "escape token in flags" }
         // 80518e257 [v0.15.0] line_parsers.go parseJSON: json.Unmarshal replaced json.NewDecoder(...).Decode, which
-        // read the first JSON value and ignored the rest; so `CMD [1] x` was the non-string error in 0.12.5 and is
-        // shell form now. (A string-only array followed by text is mapped in `compare`.)
-        // With text after a string array, 0.12.5 saw exec form where current BuildKit sees shell form; that only
-        // changes more than the `json` flag when the shell form declares heredocs.
+        // read the first JSON value and ignored the rest: `CMD [1] x` was the non-string error in 0.12.5 and is
+        // shell form now. A string array followed by text (exec form then, shell form now) is mapped in `compare`
+        // unless the shell form declares heredocs, which changes more than the `json` flag.
         if logicalLines(bytes, text).contains(where: { l in
             let leading = leadingArray(l)
             return leading == .nonStringElement || (leading != nil && l.contains("<<"))
