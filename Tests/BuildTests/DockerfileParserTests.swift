@@ -116,6 +116,13 @@ import Testing
         #expect(f.instructions[2].endLine == 9)
     }
 
+    /// heredocFromMatch keeps strconv.ParseUint's value on error: too many digits is the maximum, not 0
+    /// (found by the differential fuzzer: the oracle reports fd -1, Go's uint max seen as a C int).
+    @Test func heredocFileDescriptorOverflow() throws {
+        let f = try parse("FROM x\nRUN 3<<A 99999999999999999999<<B\nA\nB\n")
+        #expect(f.instructions[1].heredocs.map(\.fileDescriptor) == [3, UInt.max])
+    }
+
     @Test func onbuildTrigger() throws {
         let f = try parse("FROM x\nONBUILD RUN [\"a\"]\n")
         #expect(f.instructions[1].onbuildTrigger?.instruction.arguments == .exec(["a"]))

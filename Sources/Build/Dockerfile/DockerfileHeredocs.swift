@@ -36,7 +36,9 @@ enum DockerfileHeredocs {
         guard !restScalars.contains("<") else { return nil }
         let rest = String(String.UnicodeScalarView(restScalars))
         if rest.isEmpty { return nil }
-        let fd = UInt(digits) ?? 0 // strconv.ParseUint error ignored → 0
+        // heredocFromMatch ignores strconv.ParseUint's error, but not its value: "" gives 0 (ErrSyntax) and
+        // too many digits give the maximum, not 0 (ErrRange) — BuildKit parser/parser.go heredocFromMatch.
+        let fd = digits.isEmpty ? 0 : (UInt(digits) ?? UInt.max)
 
         var lexer = DockerShellLexer(escapeToken: "\\")
         lexer.skipUnsetEnv = true
