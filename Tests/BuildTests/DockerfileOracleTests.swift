@@ -1,4 +1,5 @@
 import Foundation
+import Railway
 import Testing
 @testable import Build
 
@@ -55,6 +56,34 @@ import Testing
         #expect(tally.disagreements.isEmpty)
         // Divergent features are generated rarely so that the comparison keeps its reach.
         #expect(tally.skipped * 20 <= total, "more than 5% of the files were skipped")
+    }
+
+    /// Every Dockerfile the repository itself uses: those in fixtures/ and those written inline by the
+    /// scenario files (`[files]` entries named like a Dockerfile).
+    @Test func repositoryDockerfilesAgreeWithBuildKitParser() throws {
+        guard let oracle = DockerfileOracle.locate() else { return }
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        func isDockerfile(_ name: String) -> Bool { name.contains("Dockerfile") && !name.hasSuffix(".dockerignore") }
+        var texts: [String: String] = [:]
+        let fixtures = repo.appendingPathComponent("fixtures")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: fixtures.path))
+        for case let relative as String in enumerator where isDockerfile((relative as NSString).lastPathComponent) {
+            texts["fixtures/" + relative] = try String(contentsOf: fixtures.appendingPathComponent(relative), encoding: .utf8)
+        }
+        let scenarios = repo.appendingPathComponent("scenarios")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []).sorted() where name.hasSuffix(".toml") {
+            let text = try String(contentsOf: scenarios.appendingPathComponent(name), encoding: .utf8)
+            let document = try ConfigDocumentParser.parse(text, format: .toml, file: name)
+            for member in document.members?.first(where: { $0.key == "files" })?.value.members ?? [] where isDockerfile((member.key as NSString).lastPathComponent) {
+                if case .string(let dockerfile) = member.value { texts["scenarios/\(name):\(member.key)"] = dockerfile }
+            }
+        }
+        #expect(texts.count >= 25)
+        var tally = Tally()
+        tally.check(texts.sorted { $0.key < $1.key }.map { ($0.key, Array($0.value.utf8)) }, results: try oracle.run(texts: texts), keep: nil)
+        print("dockerfile oracle: repository Dockerfiles (fixtures and scenarios) \(tally.agree)/\(texts.count - tally.skipped) agree (\(tally.skipped) skipped: \(tally.reasons.map { "\($0.key) \($0.value)" }.sorted().joined(separator: ", ")))")
+        for d in tally.disagreements { Issue.record(Comment(rawValue: d)) }
+        #expect(tally.disagreements.isEmpty)
     }
 
     struct Tally {
