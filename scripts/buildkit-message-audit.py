@@ -9,7 +9,9 @@ under citation comments of the form
 origin `BuildKit` (path in moby/buildkit), `moby/patternmatcher`, or `Go` (path under the Go
 distribution's src/). This script finds every such comment under Sources/ and checks that the quoted
 literal, quotes included, occurs inside the cited function (or on the line declaring the cited
-variable) of the cited file at the mirror's HEAD.
+variable; for a variable declared as a composite literal over several lines, e.g. ruleset.go's
+`RuleStageNameCasing = LinterRule[...]{`, anywhere from that line through its closing brace at the
+same indentation) of the cited file at the mirror's HEAD.
 
     scripts/buildkit-message-audit.py --git-dir /work/.mirror/moby+buildkit/repo \
         [--patternmatcher-git-dir /work/.mirror/moby+patternmatcher/repo] [--go-src GOROOT] [--verbose]
@@ -43,7 +45,8 @@ def git_head(git_dir):
 
 
 def span(source, function):
-    """The lines of `function` (`Name` or `Receiver.Method`), or of the line declaring variable `Name`."""
+    """The lines of `function` (`Name` or `Receiver.Method`), or of the declaration of variable `Name`:
+    its line, or all its lines when it is a composite literal spanning several."""
     lines = source.split("\n")
     if "." in function:
         receiver, name = function.split(".", 1)
@@ -59,9 +62,23 @@ def span(source, function):
             return "\n".join(lines[i:])
     if "." not in function:
         decl = re.compile(r'^\s*(?:var\s+|const\s+)?' + re.escape(name) + r'(?:\s+[\w.*\[\]]+)?\s*=')
-        for line in lines:
+        for i, line in enumerate(lines):
             if decl.match(line):
-                return line
+                return composite_literal(lines, i) or line
+    return None
+
+
+def composite_literal(lines, i):
+    """A variable declared as a composite literal over several lines (`Name = Type{` ... `}`): the
+    declaration line through the closing brace at the declaration's indentation; None otherwise."""
+    code = re.sub(r'\s*//.*$', '', lines[i]).rstrip()
+    if not code.endswith("{"):
+        return None
+    indent = lines[i][:len(lines[i]) - len(lines[i].lstrip())]
+    close = re.compile(re.escape(indent) + r'\}[,)]*\s*(?://.*)?$')
+    for j in range(i + 1, len(lines)):
+        if close.match(lines[j]):
+            return "\n".join(lines[i:j + 1])
     return None
 
 

@@ -10,7 +10,7 @@ import TestSupport
 /// citations themselves against a BuildKit checkout.
 @Suite struct BuildKitMessageCatalogueTests {
     static let dockerfileSources = RepoLocations.packageRoot.appendingPathComponent("Sources/Build/Dockerfile")
-    static let catalogueFiles = ["BuildKitMessage.swift", "BuildKitMessage+Build.swift"]
+    static let catalogueFiles = ["BuildKitMessage.swift", "BuildKitMessage+Build.swift", "BuildKitMessage+Checks.swift"]
 
     /// One sample output per catalogue entry, with values that exercise Go's quoting.
     static let samples: [(String, String)] = [
@@ -83,7 +83,60 @@ import TestSupport
         ("unknownDurationUnit", BuildKitMessage.unknownDurationUnit(quotedUnit: "\"x\"", quoted: "\"5x\"")),
         ("parseIntSyntax", BuildKitMessage.parseIntSyntax("x")),
         ("parseIntRange", BuildKitMessage.parseIntRange("99999999999")),
+        ("checkWarning", BuildKitMessage.checkWarning(rule: "StageNameCasing", detail: BuildKitMessage.stageNameCasing("Build"), line: 3)),
+        ("lintViolation", BuildKitMessage.lintViolation(rules: ["StageNameCasing", "FromAsCasing"])),
+        ("stageNameCasingRule", rule(BuildKitMessage.stageNameCasingRule)),
+        ("stageNameCasing", BuildKitMessage.stageNameCasing("Build")),
+        ("fromAsCasingRule", rule(BuildKitMessage.fromAsCasingRule)),
+        ("fromAsCasing", BuildKitMessage.fromAsCasing(from: "FROM", as: "as")),
+        ("noEmptyContinuationRule", rule(BuildKitMessage.noEmptyContinuationRule)),
+        ("noEmptyContinuation", BuildKitMessage.noEmptyContinuation),
+        ("consistentInstructionCasingRule", rule(BuildKitMessage.consistentInstructionCasingRule)),
+        ("consistentInstructionCasing", BuildKitMessage.consistentInstructionCasing("run", BuildKitMessage.majorityUppercase)),
+        ("majorityLowercase", BuildKitMessage.majorityLowercase),
+        ("majorityUppercase", BuildKitMessage.majorityUppercase),
+        ("duplicateStageNameRule", rule(BuildKitMessage.duplicateStageNameRule)),
+        ("duplicateStageName", BuildKitMessage.duplicateStageName("b\"uild")),
+        ("reservedStageNameRule", rule(BuildKitMessage.reservedStageNameRule)),
+        ("reservedStageName", BuildKitMessage.reservedStageName("scratch")),
+        ("jsonArgsRecommendedRule", rule(BuildKitMessage.jsonArgsRecommendedRule)),
+        ("jsonArgsRecommended", BuildKitMessage.jsonArgsRecommended("CMD")),
+        ("maintainerDeprecatedRule", rule(BuildKitMessage.maintainerDeprecatedRule)),
+        ("maintainerDeprecated", BuildKitMessage.maintainerDeprecated),
+        ("undefinedArgInFromRule", rule(BuildKitMessage.undefinedArgInFromRule)),
+        ("undefinedArgInFrom", BuildKitMessage.undefinedArgInFrom("VERSON", suggest: "")),
+        ("undefinedArgInFromSuggestion", BuildKitMessage.undefinedArgInFromSuggestion("VERSION")),
+        ("workdirRelativePathRule", rule(BuildKitMessage.workdirRelativePathRule)),
+        ("workdirRelativePath", BuildKitMessage.workdirRelativePath("app")),
+        ("undefinedVarRule", rule(BuildKitMessage.undefinedVarRule)),
+        ("undefinedVar", BuildKitMessage.undefinedVar("PAHT", suggest: "")),
+        ("undefinedVarSuggestion", BuildKitMessage.undefinedVarSuggestion("PATH")),
+        ("multipleInstructionsDisallowedRule", rule(BuildKitMessage.multipleInstructionsDisallowedRule)),
+        ("multipleInstructionsDisallowed", BuildKitMessage.multipleInstructionsDisallowed("CMD")),
+        ("legacyKeyValueFormatRule", rule(BuildKitMessage.legacyKeyValueFormatRule)),
+        ("legacyKeyValueFormat", BuildKitMessage.legacyKeyValueFormat("ENV")),
+        ("invalidBaseImagePlatformRule", rule(BuildKitMessage.invalidBaseImagePlatformRule)),
+        ("redundantTargetPlatformRule", rule(BuildKitMessage.redundantTargetPlatformRule)),
+        ("redundantTargetPlatform", BuildKitMessage.redundantTargetPlatform("$TARGETPLATFORM")),
+        ("secretsUsedInArgOrEnvRule", rule(BuildKitMessage.secretsUsedInArgOrEnvRule)),
+        ("secretsUsedInArgOrEnv", BuildKitMessage.secretsUsedInArgOrEnv("ENV", "API_TOKEN")),
+        ("invalidDefaultArgInFromRule", rule(BuildKitMessage.invalidDefaultArgInFromRule)),
+        ("invalidDefaultArgInFrom", BuildKitMessage.invalidDefaultArgInFrom("${IMAGE}")),
+        ("fromPlatformFlagConstDisallowedRule", rule(BuildKitMessage.fromPlatformFlagConstDisallowedRule)),
+        ("fromPlatformFlagConstDisallowed", BuildKitMessage.fromPlatformFlagConstDisallowed("linux/amd64")),
+        ("copyIgnoredFileRule", rule(BuildKitMessage.copyIgnoredFileRule)),
+        ("copyIgnoredFile", BuildKitMessage.copyIgnoredFile(BuildKitMessage.copyCommandName, "secret.txt")),
+        ("copyCommandName", BuildKitMessage.copyCommandName),
+        ("addCommandName", BuildKitMessage.addCommandName),
+        ("invalidDefinitionDescriptionRule", rule(BuildKitMessage.invalidDefinitionDescriptionRule)),
+        ("exposeProtoCasingRule", rule(BuildKitMessage.exposeProtoCasingRule)),
+        ("exposeProtoCasing", BuildKitMessage.exposeProtoCasing("80/TCP")),
+        ("exposeInvalidFormatRule", rule(BuildKitMessage.exposeInvalidFormatRule)),
+        ("exposeInvalidFormat", BuildKitMessage.exposeInvalidFormat("127.0.0.1:80:80")),
     ]
+
+    /// A rule entry as its citations read: name, description, URL.
+    static func rule(_ r: DockerfileCheckRule) -> String { [r.name, r.description, r.url ?? ""].joined(separator: " ") }
 
     static func catalogue() throws -> BuildKitMessageCitations {
         var all = BuildKitMessageCitations(source: "", file: "")
@@ -237,6 +290,13 @@ import TestSupport
         let ignoreErrors = try #require(try DockerIgnoreTests.table()["errors"] as? [[String: Any]])
         asserted += ignoreErrors.compactMap { $0["error"] as? String }
         asserted.append("bufio.Scanner: token too long")
+        for c in DockerfileLintTests.cases {
+            for w in c.warnings {
+                asserted.append(w["detail"] ?? "")
+                asserted.append([w["rule"] ?? "", w["description"] ?? "", w["url"] ?? ""].joined(separator: " "))
+            }
+            if let error = c.error { asserted.append(error) }
+        }
         var missing: [String] = []
         for text in asserted where !catalogue.entries.contains(where: { BuildKitMessageCitations.matches(text, $0.citations) }) {
             missing.append(text)

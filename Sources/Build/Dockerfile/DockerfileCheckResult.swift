@@ -9,7 +9,7 @@ public struct DockerfileCheckWarning: Sendable, Equatable {
     public var line: Int
 
     /// The line `docker build` prints: "Rule: detail (line N)" (linter.go `LintFormatShort`).
-    public var short: String { DockerfileCheckMessage.short(rule: rule, detail: detail, line: line) }
+    public var short: String { BuildKitMessage.checkWarning(rule: rule, detail: detail, line: line) }
 }
 
 /// What BuildKit's linter produced for one build.
@@ -44,10 +44,10 @@ struct DockerfileCheckRecorder {
         if !result.notChecked.contains(what) { result.notChecked.append(what) }
     }
 
-    /// linter.go `Error`: "lint violation found for rules: ..." when `error=true` and any rule ran.
+    /// linter.go `Error` (`BuildKitMessage.lintViolation`) when `error=true` and any rule ran.
     mutating func finish() -> DockerfileCheckResult {
         if result.config.returnAsError, !reported.isEmpty {
-            result.error = "lint violation found for rules: " + reported.joined(separator: ", ")
+            result.error = BuildKitMessage.lintViolation(rules: reported)
         }
         return result
     }

@@ -45,7 +45,8 @@ extension DockerfileLint {
                 excluded = (try? ignore.isExcluded(cleaned.hasPrefix("/") ? String(cleaned.dropFirst()) : cleaned)) ?? false
             }
             if excluded {
-                recorder.report(.copyIgnoredFile, line: instruction.startLine, DockerfileCheckMessage.copyIgnoredFile(isAdd ? "Add" : "Copy", cleaned), config: config)
+                let command = isAdd ? BuildKitMessage.addCommandName : BuildKitMessage.copyCommandName
+                recorder.report(.copyIgnoredFile, line: instruction.startLine, BuildKitMessage.copyIgnoredFile(command, cleaned), config: config)
             }
         }
         return true

@@ -116,7 +116,7 @@ extension DockerfileLint {
             for (pair, (key, value)) in zip(pairs, expanded) {
                 // convert.go dispatchEnv / dispatchLabel: RuleLegacyKeyValueFormat for `KEY value`
                 if pair.separator.isEmpty {
-                    recorder.report(.legacyKeyValueFormat, line: line, DockerfileCheckMessage.legacyKeyValueFormat(name), config: config)
+                    recorder.report(.legacyKeyValueFormat, line: line, BuildKitMessage.legacyKeyValueFormat(name), config: config)
                 }
                 if instruction.keyword == "ENV" {
                     // convert.go dispatchEnv → validations.go validateNoSecretKey("ENV", key)
@@ -147,7 +147,7 @@ extension DockerfileLint {
             // convert.go dispatchWorkdir: only the first WORKDIR of the build line is checked
             if instruction.keyword == "WORKDIR" {
                 if !state.workdirSet && !value.hasPrefix("/") {
-                    recorder.report(.workdirRelativePath, line: line, DockerfileCheckMessage.workdirRelativePath(value), config: config)
+                    recorder.report(.workdirRelativePath, line: line, BuildKitMessage.workdirRelativePath(value), config: config)
                 }
                 state.workdirSet = true
             }
@@ -162,12 +162,12 @@ extension DockerfileLint {
         case "CMD", "ENTRYPOINT", "HEALTHCHECK":
             // validations.go validateUsedOnce: the earlier instruction is the one reported
             if let earlier = used.lines[instruction.keyword] {
-                recorder.report(.multipleInstructionsDisallowed, line: earlier, DockerfileCheckMessage.multipleInstructionsDisallowed(name), config: config)
+                recorder.report(.multipleInstructionsDisallowed, line: earlier, BuildKitMessage.multipleInstructionsDisallowed(name), config: config)
             }
             used.lines[instruction.keyword] = line
             // convert.go dispatchCmd / dispatchEntrypoint: shell form with no SHELL in the image config
             if instruction.keyword != "HEALTHCHECK", !instruction.isJSONForm, !state.shellSet {
-                recorder.report(.jsonArgsRecommended, line: line, DockerfileCheckMessage.jsonArgsRecommended(name), config: config)
+                recorder.report(.jsonArgsRecommended, line: line, BuildKitMessage.jsonArgsRecommended(name), config: config)
             }
         case "SHELL":
             state.shellSet = true
@@ -206,7 +206,7 @@ extension DockerfileLint {
         }
         for name in names {
             let suggest = Self.suggestion(for: name, among: state.env.keys, caseSensitive: true)
-            recorder.report(.undefinedVar, line: line, DockerfileCheckMessage.undefinedVar(name, suggest: suggest), config: config)
+            recorder.report(.undefinedVar, line: line, BuildKitMessage.undefinedVar(name, suggest: suggest), config: config)
         }
     }
 
@@ -218,7 +218,7 @@ extension DockerfileLint {
         // at words surrounded by `_`, i.e. at any `_`-separated word.
         let words = key.lowercased().split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         if words.contains(where: deny.contains), !words.contains(where: allow.contains) {
-            recorder.report(.secretsUsedInArgOrEnv, line: line, DockerfileCheckMessage.secretsUsedInArgOrEnv(instruction, key), config: config)
+            recorder.report(.secretsUsedInArgOrEnv, line: line, BuildKitMessage.secretsUsedInArgOrEnv(instruction, key), config: config)
         }
     }
 }

@@ -19,10 +19,10 @@ extension DockerfileLint {
             let (number, proto) = DockerGoText.cut(containerPort, "/") ?? (containerPort, "")
             guard !number.isEmpty, ["", "tcp", "udp", "sctp"].contains(proto.lowercased()) else { return }
             if proto != proto.lowercased() {
-                recorder.report(.exposeProtoCasing, line: instruction.startLine, DockerfileCheckMessage.exposeProtoCasing(port), config: config)
+                recorder.report(.exposeProtoCasing, line: instruction.startLine, BuildKitMessage.exposeProtoCasing(port), config: config)
             }
             if !ip.isEmpty || !hostPort.isEmpty {
-                recorder.report(.exposeInvalidFormat, line: instruction.startLine, DockerfileCheckMessage.exposeInvalidFormat(port), config: config)
+                recorder.report(.exposeInvalidFormat, line: instruction.startLine, BuildKitMessage.exposeInvalidFormat(port), config: config)
             }
         }
     }

@@ -64,7 +64,7 @@ extension DockerfileLint {
             if expanded {
                 for (value, from) in results where !DockerImageReference.isValid(value) {
                     let raw = Self.fromWords(from).first ?? ""
-                    recorder.report(.invalidDefaultArgInFrom, line: from.startLine, DockerfileCheckMessage.invalidDefaultArgInFrom(raw))
+                    recorder.report(.invalidDefaultArgInFrom, line: from.startLine, BuildKitMessage.invalidDefaultArgInFrom(raw))
                 }
             }
         }
@@ -83,7 +83,7 @@ extension DockerfileLint {
             reportUndeclared(platform.unset, argKeys: argKeys, line: from.startLine, config: config)
             // validations.go reportRedundantTargetPlatform: exactly $TARGETPLATFORM, nothing unset
             if platform.referenced == ["TARGETPLATFORM"], platform.unset.isEmpty, platform.value == global.values["TARGETPLATFORM"] {
-                recorder.report(.redundantTargetPlatform, line: from.startLine, DockerfileCheckMessage.redundantTargetPlatform(raw), config: config)
+                recorder.report(.redundantTargetPlatform, line: from.startLine, BuildKitMessage.redundantTargetPlatform(raw), config: config)
             }
             // validations.go reportConstPlatformDisallowed: no substitution, a parseable platform whose OS and
             // architecture do not appear in the stage name
@@ -92,7 +92,7 @@ extension DockerfileLint {
                 let stage = words.count == 3 ? words[2].lowercased() : ""
                 if !DockerGoText.contains(stage, parsed.os), !DockerGoText.contains(stage, parsed.architecture) {
                     recorder.report(.fromPlatformFlagConstDisallowed, line: from.startLine,
-                                    DockerfileCheckMessage.fromPlatformFlagConstDisallowed(platform.value), config: config)
+                                    BuildKitMessage.fromPlatformFlagConstDisallowed(platform.value), config: config)
                 }
             }
             if platform.value.isEmpty || Self.parsePlatform(platform.value) == nil { return false }
@@ -104,7 +104,7 @@ extension DockerfileLint {
     mutating func reportUndeclared(_ unset: Set<String>, argKeys: [String], line: Int, config: DockerfileCheckConfig) {
         for name in unset.sorted() where !argKeys.contains(name) {
             let suggest = Self.suggestion(for: name, among: argKeys, caseSensitive: true)
-            recorder.report(.undefinedArgInFrom, line: line, DockerfileCheckMessage.undefinedArgInFrom(name, suggest: suggest), config: config)
+            recorder.report(.undefinedArgInFrom, line: line, BuildKitMessage.undefinedArgInFrom(name, suggest: suggest), config: config)
         }
     }
 

@@ -47,7 +47,7 @@ public struct DockerfileLint {
     mutating func checkAll() {
         // convert.go toDispatchState: the parser's empty-continuation warnings, under the file-wide config.
         for warning in dockerfile.warnings where warning.rule == DockerfileCheckRule.noEmptyContinuation.name {
-            recorder.report(.noEmptyContinuation, line: warning.line, DockerfileCheckMessage.noEmptyContinuation)
+            recorder.report(.noEmptyContinuation, line: warning.line, BuildKitMessage.noEmptyContinuation)
         }
         checkParsedInstructions()
         checkStageNames()
@@ -73,20 +73,20 @@ public struct DockerfileLint {
             switch instruction.keyword {
             case "MAINTAINER":
                 // parse.go: RuleMaintainerDeprecated on every MAINTAINER
-                recorder.report(.maintainerDeprecated, line: instruction.startLine, DockerfileCheckMessage.maintainerDeprecated, config: config)
+                recorder.report(.maintainerDeprecated, line: instruction.startLine, BuildKitMessage.maintainerDeprecated, config: config)
             case "FROM":
                 let words = Self.fromWords(instruction)
                 guard words.count == 3 else { continue }
                 // parse.go isLowerCaseStageName
                 if words[2] != words[2].lowercased() {
-                    recorder.report(.stageNameCasing, line: instruction.startLine, DockerfileCheckMessage.stageNameCasing(words[2]), config: config)
+                    recorder.report(.stageNameCasing, line: instruction.startLine, BuildKitMessage.stageNameCasing(words[2]), config: config)
                 }
                 // parse.go doesFromCaseMatchAsCase: only when FROM itself is all-lower or all-upper
                 let from = instruction.keywordAsWritten
                 let mismatch = from == from.lowercased() ? words[1] != words[1].lowercased()
                     : from == from.uppercased() ? words[1] != words[1].uppercased() : false
                 if mismatch {
-                    recorder.report(.fromAsCasing, line: instruction.startLine, DockerfileCheckMessage.fromAsCasing(from: from, as: words[1]), config: config)
+                    recorder.report(.fromAsCasing, line: instruction.startLine, BuildKitMessage.fromAsCasing(from: from, as: words[1]), config: config)
                 }
             default:
                 continue
@@ -102,10 +102,10 @@ public struct DockerfileLint {
             guard words.count == 3 else { continue }
             let name = words[2].lowercased()  // parse.go parseBuildStageName stores it lowercased
             if name == "context" || name == "scratch" {
-                recorder.report(.reservedStageName, line: from.startLine, DockerfileCheckMessage.reservedStageName(name))
+                recorder.report(.reservedStageName, line: from.startLine, BuildKitMessage.reservedStageName(name))
             }
             if !seen.insert(name).inserted {
-                recorder.report(.duplicateStageName, line: from.startLine, DockerfileCheckMessage.duplicateStageName(name))
+                recorder.report(.duplicateStageName, line: from.startLine, BuildKitMessage.duplicateStageName(name))
             }
         }
     }
@@ -126,9 +126,13 @@ public struct DockerfileLint {
         let majorityLower = lower > upper
         for (word, line) in words {
             var casing = ""
-            if majorityLower && word.lowercased() != word { casing = "lowercase" } else if !majorityLower && word.uppercased() != word { casing = "uppercase" }
+            if majorityLower && word.lowercased() != word {
+                casing = BuildKitMessage.majorityLowercase
+            } else if !majorityLower && word.uppercased() != word {
+                casing = BuildKitMessage.majorityUppercase
+            }
             if !casing.isEmpty {
-                recorder.report(.consistentInstructionCasing, line: line, DockerfileCheckMessage.consistentInstructionCasing(word, casing))
+                recorder.report(.consistentInstructionCasing, line: line, BuildKitMessage.consistentInstructionCasing(word, casing))
             }
         }
     }
