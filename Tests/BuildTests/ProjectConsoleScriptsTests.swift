@@ -20,6 +20,14 @@ import Testing
         #expect(lines[0] == "#!/usr/local/bin/python3")
         #expect(lines[4] == "from shop.cli import nope")
         #expect(text.contains("sys.exit(nope())"))
+        #expect(lines[7] == "    sys.exit(nope())")  // pip's line 8
+        // [EXP] uv 0.13.9 `uv pip install`: the import on line 4, the call on line 10.
+        let uv = try #require(ProjectConsoleScripts.wrapper(target: "shop.cli:nope", interpreter: "/app/.venv/bin/python", installer: .uv))
+        let uvLines = uv.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(uvLines[3] == "from shop.cli import nope")
+        #expect(uvLines[9] == "    sys.exit(nope())")
+        #expect(ProjectConsoleScripts.Installer(command: "uv sync --locked --no-dev --no-editable") == .uv)
+        #expect(ProjectConsoleScripts.Installer(command: "pip install .") == .pip)
         let nested = try #require(ProjectConsoleScripts.wrapper(target: "shop.cli:App.run", interpreter: "/x/bin/python"))
         #expect(nested.contains("from shop.cli import App\n") && nested.contains("sys.exit(App.run())"))
     }

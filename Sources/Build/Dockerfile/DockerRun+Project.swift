@@ -6,7 +6,7 @@ import Snapshot
 extension DockerRun {
     mutating func installProject(_ directory: String, site: String, mode: ProjectInstall.Mode, command: String, stage: inout DockerStage) {
         let location = evaluator.location(instruction)
-        switch ProjectInstall.install(projectDirectory: directory, fileSystem: stage.image.fileSystem, sitePackages: site, mode: mode, requiredAt: location) {
+        switch ProjectInstall.install(projectDirectory: directory, fileSystem: stage.image.fileSystem, sitePackages: site, mode: mode, requiredAt: location, command: command) {
         case .installed(let installed):
             for layer in installed.layers { stage.image.fileSystem.add(layer) }
             stage.image.distributions.append(installed.distribution)

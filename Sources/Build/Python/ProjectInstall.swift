@@ -28,14 +28,15 @@ public struct ProjectInstall: Sendable {
     /// Reads `projectDirectory/pyproject.toml` in `fileSystem` (the image when the install runs) and
     /// models the install into `sitePackages`.
     public static func install(projectDirectory: String, fileSystem: ImageFileSystem, sitePackages: String, mode: Mode,
-                               requiredAt: SourceLocation?) -> Outcome {
-        install(projectDirectory: projectDirectory, fileSystem: fileSystem, sitePackages: sitePackages, mode: mode, requiredAt: requiredAt, backend: nil)
+                               requiredAt: SourceLocation?, command: String = "pip install") -> Outcome {
+        install(projectDirectory: projectDirectory, fileSystem: fileSystem, sitePackages: sitePackages, mode: mode, requiredAt: requiredAt,
+                backend: nil, command: command)
     }
 
     /// `backend` replaces the one pyproject.toml names, for an installer that builds the project
     /// itself whatever the [build-system] says (Poetry 1.x's EditableBuilder).
     static func install(projectDirectory: String, fileSystem: ImageFileSystem, sitePackages: String, mode: Mode,
-                        requiredAt: SourceLocation?, backend: ProjectBuildBackend?) -> Outcome {
+                        requiredAt: SourceLocation?, backend: ProjectBuildBackend?, command: String = "pip install") -> Outcome {
         let tree = ProjectTree(fileSystem: fileSystem, root: ImagePath.clean(projectDirectory))
         let pyproject = tree.path("pyproject.toml")
         guard let bytes = try? fileSystem.contents(of: pyproject),
@@ -77,7 +78,8 @@ public struct ProjectInstall: Sendable {
             let metadata = "Metadata-Version: 2.1\nName: \(config.name)\nVersion: \(config.versionForFileNames)\n"
             nodes[distInfo + "/METADATA"] = .file(.generated(contents: Array(metadata.utf8), by: origin))
             nodes[distInfo + "/INSTALLER"] = .file(.generated(contents: Array("pip\n".utf8), by: origin))
-            nodes.merge(ProjectConsoleScripts.nodes(config.scripts, sitePackages: site, origin: origin)) { current, _ in current }
+            nodes.merge(ProjectConsoleScripts.nodes(config.scripts, sitePackages: site, origin: origin,
+                                                    installer: ProjectConsoleScripts.Installer(command: command))) { current, _ in current }
             layers.append(.nodes(nodes))
             return .installed(Installed(distribution: distribution, layers: layers, backend: config.backend.displayName))
         }

@@ -35,7 +35,7 @@ struct ProjectInstallStep {
     func apply(to image: inout Image) -> Applied {
         var applied = Applied()
         switch ProjectInstall.install(projectDirectory: projectDirectory, fileSystem: stepFileSystem, sitePackages: sitePackages,
-                                      mode: mode, requiredAt: pyproject, backend: backend) {
+                                      mode: mode, requiredAt: pyproject, backend: backend, command: command) {
         case .installed(let installed):
             for layer in installed.layers { image.fileSystem.add(layer) }
             image.distributions.append(installed.distribution)
