@@ -306,7 +306,19 @@ struct FindingsAnalyzer {
             return Finding(.startFileMissing, message: failure.message, explanation: explanation,
                            fix: "Use the path the file has in the image, or change the build so the file lands where the start command expects it.")
         }
+        if let file = failure.location?.file, let script = consoleScriptExplanation(file) {
+            return Finding(.startCrash, message: failure.message, file: file, line: failure.location?.line,
+                           explanation: script, fix: "Point the `[project.scripts]` entry at a function the module defines (`module:function`).")
+        }
         return Finding(.startCrash, message: failure.message, file: failure.location?.file, line: failure.location?.line)
+    }
+
+    /// A traceback through a console script the project install wrote: say which `[project.scripts]`
+    /// entry it comes from, since that is where the target is named.
+    func consoleScriptExplanation(_ path: String) -> String? {
+        guard path.hasPrefix("/"), case .generated(_, let by)? = build.image?.fileSystem.origin(of: path),
+              by.contains("install of") else { return nil }
+        return "`\(ImagePath.basename(path))` is the console script the project install wrote for the `[project.scripts]` entry of that name in pyproject.toml; the import it runs fails."
     }
 
     /// When the script exists at another image path, simulates the start with that path and

@@ -3,10 +3,12 @@
 /// environment's interpreter (PEP 427 / packaging.python.org "Entry points specification": the
 /// installer generates a wrapper that imports `module` and calls `attr`).
 enum ProjectConsoleScripts {
-    /// `prefix/lib/pythonX.Y/site-packages` → `prefix`; nil for a `--target` directory, which gets no scripts here.
+    /// `prefix/lib/pythonX.Y/site-packages` (or Debian's `dist-packages`) → `prefix`; nil for a `--target`
+    /// directory, which gets no scripts here.
     static func prefix(ofSitePackages site: String) -> String? {
         let parts = site.split(separator: "/").map(String.init)
-        guard parts.count >= 3, parts[parts.count - 1] == "site-packages", parts[parts.count - 3] == "lib",
+        // Debian's python3 installs pip packages into prefix/lib/python3.X/dist-packages (python3-pip's sysconfig patch).
+        guard parts.count >= 3, ["site-packages", "dist-packages"].contains(parts[parts.count - 1]), parts[parts.count - 3] == "lib",
               parts[parts.count - 2].hasPrefix("python") else { return nil }
         return "/" + parts.dropLast(3).joined(separator: "/")
     }
