@@ -1,6 +1,7 @@
 import Foundation
 import Snapshot
 import Testing
+import TestSupport
 @testable import Build
 
 /// railsim's `.dockerignore` handling against moby/patternmatcher's real Go code, run by the docker CLI's
@@ -237,22 +238,13 @@ import Testing
 
 /// Seeded generator of small contexts and `.dockerignore` files exercising patternmatcher's features.
 struct DockerIgnoreCorpus {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    /// SplitMix64: deterministic on every platform.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ upperBound: Int) -> Int { upperBound <= 1 ? 0 : Int(next() % UInt64(upperBound)) }
-    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
+    mutating func int(_ upperBound: Int) -> Int { random.int(upperBound) }
+    mutating func chance(_ percent: Int) -> Bool { random.chance(percent) }
+    mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     static let names = ["a", "b", "c", "ab", "abc", "bc", "a.md", "b.md", "x.py", "y.pyc", "docs", "src", "keep", "drop",
                         "node_modules", "tmp1", "tmp12", ".git", ".env", "__pycache__", "a b", "a*b", "a?b", "[x]",

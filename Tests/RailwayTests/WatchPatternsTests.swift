@@ -1,5 +1,6 @@
 import Snapshot
 import Testing
+import TestSupport
 @testable import Railway
 
 /// Watch paths (railway-platform.md §3, rule 27): gitignore-style, from the repository root,
@@ -131,14 +132,4 @@ import Testing
 }
 
 /// A small deterministic generator, so the byte soup is the same on every run.
-struct WatchPatternSoup {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias WatchPatternSoup = SplitMix64

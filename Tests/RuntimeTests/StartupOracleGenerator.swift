@@ -1,23 +1,8 @@
 import Foundation
+import TestSupport
 
-/// SplitMix64: a tiny deterministic generator, so a seed names one exact list of cases.
-struct OracleRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ upperBound: Int) -> Int { upperBound <= 1 ? 0 : Int(next() % UInt64(upperBound)) }
-    mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
-}
+/// A seed names one exact list of cases.
+typealias OracleRandom = SplitMix64
 
 /// One generated repository and how it is started.
 struct StartupOracleCase: Sendable {
