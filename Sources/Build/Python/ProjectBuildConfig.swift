@@ -1,3 +1,4 @@
+import Foundation
 import Railway
 
 /// The build backend a project names, which decides what installing the project itself writes.
@@ -84,20 +85,7 @@ struct ProjectBuildConfig: Sendable {
 
     /// packaging.python.org/en/latest/specifications/binary-distribution-format/#escaping-and-unicode:
     /// the name in wheel and .dist-info file names, runs of `-_.` → `_`, lower-cased.
-    var escapedName: String {
-        var out = ""
-        var inRun = false
-        for ch in name.lowercased() {
-            if ch == "-" || ch == "_" || ch == "." {
-                if !inRun { out.append("_") }
-                inRun = true
-            } else {
-                out.append(ch)
-                inRun = false
-            }
-        }
-        return out
-    }
+    var escapedName: String { PythonPackageName.normalize(name).replacingOccurrences(of: "-", with: "_") }
 
     /// setuptools writes "0.0.0" for a project without a version (setuptools/dist.py `_normalize_version`
     /// path through distutils `get_version`); railsim uses it for any version it cannot read (dynamic).

@@ -44,18 +44,5 @@ extension PythonProject {
     }
 
     /// Lower case with runs of `-`, `_`, `.` made one `-` (dependencies.go normalizedDependencyName).
-    static func normalized(_ name: String) -> String {
-        var out = ""
-        var inSeparator = false
-        for c in name.lowercased() {
-            if c == "-" || c == "_" || c == "." {
-                if !inSeparator { out.append("-") }
-                inSeparator = true
-            } else {
-                out.append(c)
-                inSeparator = false
-            }
-        }
-        return out
-    }
+    static func normalized(_ name: String) -> String { PythonPackageName.normalize(name) }
 }
