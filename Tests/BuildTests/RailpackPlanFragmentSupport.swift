@@ -39,6 +39,18 @@ enum RailpackFragmentPlans {
         return (try #require(object["provider"] as? String), try #require(object["plan"]))
     }
 
+    /// Plans fixture `name` and checks it against its expected.json: no failure, the expected provider,
+    /// and every key of the expected plan fragment. Returns the plan for further checks.
+    @discardableResult
+    static func planMatchingFixture(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Planned {
+        let planned = try plan(name)
+        let expected = try expected(name)
+        #expect(planned.result.failure == nil, sourceLocation: sourceLocation)
+        #expect(planned.result.provider == expected.provider, sourceLocation: sourceLocation)
+        #expect(mismatches(expected: expected.plan, actual: planned.json) == [], sourceLocation: sourceLocation)
+        return planned
+    }
+
     /// Where `actual` departs from the `expected` fragment, as readable paths; empty when it matches.
     static func mismatches(expected: Any, actual: Any?, path: String = "plan") -> [String] {
         guard let actual else { return ["\(path): missing"] }
